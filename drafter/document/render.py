@@ -1,0 +1,125 @@
+"""Render a plan into a DOCX through a docxtpl Word template.
+
+Templates are data: they run in a sandboxed Jinja environment with autoescape on, an unknown
+variable is an error (never a blank), and every value is NFC text whose line breaks become
+separate paragraphs (docxtpl's "\\a") and whose tabs become Word tabs."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.shared import Emu, Mm
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafter.document.metrics import text_width_mm
+from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
+from drafter.errors import Location, TemplateError
+from drafter.paths import DEFAULT_TEMPLATE
+from drafter.plan.layout import context
+from drafter.plan.model import Plan
+from drafter.rules import rules
+
+CELL_MARGIN_MM = 1.905  # Word's default left/right cell margin (108 twips)
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+        return text.replace("\n", "\a")  # docxtpl: "\a" starts a new paragraph, same style
+    return value
+
+
+def environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+
+
+def _template_error(exc: Exception, template: Path) -> TemplateError:
+    if isinstance(exc, UndefinedError):
+        return TemplateError(f"mẫu dùng một biến không có trong kế hoạch: {exc.message}", Location(file=template),
+                             hint="xem danh sách biến trong templates/README.md")
+    if isinstance(exc, TemplateSyntaxError):
+        return TemplateError(f"lỗi cú pháp trong mẫu: {exc.message}", Location(file=template))
+    if isinstance(exc, SecurityError):
+        return TemplateError(f"mẫu gọi một thao tác không được phép: {exc}", Location(file=template))
+    return TemplateError(f"không dựng được văn bản từ mẫu: {exc}", Location(file=template))
+
+
+def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float) -> float:
+    style = doc.styles[style_name]
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return fallback
+
+
+def _size_rule(paragraph, container_mm: float, length_mm: float) -> None:
+    side = max(0.0, (container_mm - length_mm) / 2)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    paragraph.paragraph_format.first_line_indent = Emu(0)
+
+
+def _cell_width_mm(paragraph) -> float | None:
+    tc = paragraph._p.getparent()
+    if tc is None or not tc.tag.endswith("}tc"):
+        return None
+    width = tc.tcPr.tcW.width if tc.tcPr is not None and tc.tcPr.tcW is not None else None
+    if width is None:
+        return None
+    return width.mm - 2 * CELL_MARGIN_MM
+
+
+def size_rules(doc: DocxDocument, ctx: dict) -> None:
+    """Size each rule paragraph to the ND30 share of the text above it (PL-I II.1, II.2, II.5)."""
+    r = rules()
+    section = doc.sections[0]
+    text_mm = (section.page_width - section.left_margin - section.right_margin) / Emu(Mm(1))
+    el = r.thanh_phan
+
+    def widest(lines: list[str], style: str, element) -> float:
+        size = _style_size_pt(doc, style, element.co_chu.mac_dinh)
+        return max(text_width_mm(line, size, bold=element.dam, italic=element.nghieng) for line in lines)
+
+    targets = {
+        RULE_ISSUER: r.duong_ke.co_quan_ban_hanh.mac_dinh * widest(ctx["co_quan"], "Cơ quan ban hành", el.co_quan_ban_hanh),
+        RULE_MOTTO: r.duong_ke.tieu_ngu.mac_dinh * widest([el.tieu_ngu.van_ban], "Tiêu ngữ", el.tieu_ngu),
+        RULE_SUBJECT: r.duong_ke.trich_yeu.mac_dinh * widest(ctx["trich_yeu"], "Trích yếu", el.trich_yeu),
+    }
+    paragraphs = list(doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    for paragraph in paragraphs:
+        name = paragraph.style.name if paragraph.style is not None else None
+        if name in targets:
+            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, targets[name])
+
+
+def render_docx(plan: Plan, template: Path | None = None) -> bytes:
+    template = Path(template or DEFAULT_TEMPLATE)
+    if not template.is_file():
+        raise TemplateError("không tìm thấy tệp mẫu", Location(file=template))
+    if not zipfile.is_zipfile(template):
+        raise TemplateError("tệp mẫu không phải tệp Word (.docx)", Location(file=template))
+    ctx = context(plan)
+    doc = DocxTemplate(str(template))
+    try:
+        doc.render(ctx, jinja_env=environment(), autoescape=True)
+    except (JinjaTemplateError, SecurityError) as exc:
+        raise _template_error(exc, template) from None
+    size_rules(doc.docx, ctx)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

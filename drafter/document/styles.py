@@ -1,0 +1,64 @@
+"""The named Word styles of a plan, and which ND30 element each one carries.
+
+Templates format every element through these styles, so that restyling in Word is one edit;
+the renderer and the checker find elements by these names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    name: str  # the style's name in Word
+    element: str | None  # key in the rules table's `thanh_phan`, or None
+    base: str | None = None  # style it is based on
+    body: bool = False  # justified, first-line indent, spacing after (doan_van rules)
+    centred: bool = False
+    keep_with_next: bool = False
+
+
+BODY = "Nội dung"
+
+STYLES: tuple[StyleSpec, ...] = (
+    StyleSpec("Cơ quan ban hành", "co_quan_ban_hanh", centred=True),
+    StyleSpec("Quốc hiệu", "quoc_hieu", centred=True),
+    StyleSpec("Tiêu ngữ", "tieu_ngu", centred=True),
+    StyleSpec("Số ký hiệu", "so_ky_hieu", centred=True),
+    StyleSpec("Địa danh ngày tháng", "dia_danh_ngay", centred=True),
+    StyleSpec("Tên loại", "ten_loai", centred=True, keep_with_next=True),
+    StyleSpec("Trích yếu", "trich_yeu", centred=True, keep_with_next=True),
+    StyleSpec(BODY, "noi_dung", body=True),
+    StyleSpec("Căn cứ", "can_cu", base=BODY, body=True),
+    StyleSpec("Mục", "muc", base=BODY, body=True, keep_with_next=True),
+    StyleSpec("Khoản", "khoan", base=BODY, body=True, keep_with_next=True),
+    StyleSpec("Tiêu đề điểm", "khoan", base=BODY, body=True, keep_with_next=True),
+    StyleSpec("Điểm", "noi_dung", base=BODY, body=True),
+    StyleSpec("Ý", "noi_dung", base=BODY, body=True),
+    StyleSpec("Nhiệm vụ", "noi_dung", base=BODY, body=True),
+    StyleSpec("Nơi nhận", "noi_nhan_nhan"),
+    StyleSpec("Nơi nhận mục", "noi_nhan_muc"),
+    StyleSpec("Thẩm quyền ký", "tham_quyen_ky", centred=True),
+    StyleSpec("Người ký", "nguoi_ky", centred=True),
+)
+
+# Empty paragraphs whose bottom border draws a rule under an element (sized at render time).
+RULE_ISSUER = "Đường kẻ cơ quan"
+RULE_MOTTO = "Đường kẻ tiêu ngữ"
+RULE_SUBJECT = "Đường kẻ trích yếu"
+RULE_STYLES = (RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT)
+
+PAGE_NUMBER = "Số trang"
+
+# Template branch (Line.kieu of the layout) → style name.
+LINE_STYLES: dict[str, str] = {
+    "muc": "Mục",
+    "khoan": "Khoản",
+    "tieu_de_diem": "Tiêu đề điểm",
+    "diem": "Điểm",
+    "y": "Ý",
+    "nhiem_vu": "Nhiệm vụ",
+    "doan": BODY,
+    "dan_nhap": BODY,
+    "can_cu": "Căn cứ",
+}

@@ -1,0 +1,161 @@
+"""The ND30 rules table (`presets/nd30.yaml`): every number of the decree, read by the template
+builder and by the checker alike. Nothing else in the code may carry an ND30 number."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from drafter.paths import PRESETS
+from drafter.yamlio import load_model
+
+RULES_FILE = PRESETS / "nd30.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Range(_Strict):
+    tu: float | None = None
+    den: float | None = None
+    mac_dinh: float
+
+    def contains(self, value: float, tolerance: float = 0.0) -> bool:
+        low = self.tu if self.tu is not None else float("-inf")
+        high = self.den if self.den is not None else float("inf")
+        return low - tolerance <= value <= high + tolerance
+
+    def describe(self, unit: str = "") -> str:
+        def fmt(x: float) -> str:
+            return f"{x:g}".replace(".", ",")
+        if self.tu is not None and self.den is not None:
+            if self.tu == self.den:
+                return f"{fmt(self.tu)}{unit}"
+            return f"{fmt(self.tu)}–{fmt(self.den)}{unit}"
+        return f"{fmt(self.mac_dinh)}{unit}"
+
+
+class Paper(_Strict):
+    rong_mm: float
+    cao_mm: float
+    nguon: str
+
+
+class Margins(_Strict):
+    nguon: str
+    tren: Range
+    duoi: Range
+    trai: Range
+    phai: Range
+
+
+class Font(_Strict):
+    ten: str
+    nguon: str
+
+
+class PageNumber(_Strict):
+    co_chu: Range
+    an_trang_dau: bool
+    nguon: str
+
+
+class Page(_Strict):
+    kho_giay: Paper
+    le_mm: Margins
+    phong_chu: Font
+    so_trang: PageNumber
+
+
+class Element(_Strict):
+    co_chu: Range
+    dam: bool = False
+    nghieng: bool = False
+    in_hoa: bool = False
+    van_ban: str | None = None
+    nguon: str
+
+
+class Elements(_Strict):
+    co_quan_ban_hanh: Element
+    quoc_hieu: Element
+    tieu_ngu: Element
+    so_ky_hieu: Element
+    dia_danh_ngay: Element
+    ten_loai: Element
+    trich_yeu: Element
+    can_cu: Element
+    noi_dung: Element
+    muc: Element
+    khoan: Element
+    tham_quyen_ky: Element
+    nguoi_ky: Element
+    noi_nhan_nhan: Element
+    noi_nhan_muc: Element
+
+
+class Paragraphs(_Strict):
+    nguon: str
+    thut_dau_dong_cm: Range
+    cach_sau_pt: Range
+    gian_dong: Range
+
+
+class RuleRatio(Range):
+    nguon: str
+
+
+class RuleLines(_Strict):
+    co_quan_ban_hanh: RuleRatio
+    tieu_ngu: RuleRatio
+    trich_yeu: RuleRatio
+
+
+class Layout(_Strict):
+    nguon: str
+    tieu_de_cot_trai_mm: Range
+    tieu_de_cot_phai_mm: Range
+    chu_ky_cot_trai_mm: Range
+    chu_ky_cot_phai_mm: Range
+    dong_trong_truoc_ten_nguoi_ky: Range
+
+
+class NumberSign(_Strict):
+    ky_hieu: str
+    so_duoi_them_0: int
+    nguon: str
+
+
+class DateRule(_Strict):
+    ngay_duoi_them_0: int
+    thang_them_0: list[int]
+    nguon: str
+
+
+class Ending(_Strict):
+    dau: str
+    nguon: str
+
+
+class ND30(_Strict):
+    trang: Page
+    thanh_phan: Elements
+    doan_van: Paragraphs
+    duong_ke: RuleLines
+    bo_cuc: Layout
+    so_ky_hieu: NumberSign
+    ngay_thang: DateRule
+    ket_thuc: Ending
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_FILE) -> ND30:
+    return load_model(ND30, path)
+
+
+def rules() -> ND30:
+    """The rules table in force (bundled `presets/nd30.yaml`)."""
+    return load_rules()
