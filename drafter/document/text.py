@@ -29,15 +29,15 @@ class Located:
 def _table_paragraphs(table: Table, number: int) -> Iterator[Located]:
     rows = table.rows
     columns = max((len(row.cells) for row in rows), default=0)
-    seen: set[int] = set()
+    seen: list = []  # elements, not ids: lxml proxies are transient
     for c in range(columns):
         for r, row in enumerate(rows):
             if c >= len(row.cells):
                 continue
             cell = row.cells[c]
-            if id(cell._tc) in seen:  # merged cells repeat
+            if any(cell._tc is tc for tc in seen):  # merged cells repeat
                 continue
-            seen.add(id(cell._tc))
+            seen.append(cell._tc)
             for paragraph in cell.paragraphs:
                 yield Located(paragraph, f"bảng {number}, hàng {r + 1}, cột {c + 1}", number, r + 1, c + 1)
 
