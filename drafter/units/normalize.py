@@ -12,6 +12,7 @@ from a query.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -49,6 +50,7 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
+@functools.lru_cache(maxsize=8192)
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
@@ -59,6 +61,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
+@functools.lru_cache(maxsize=8192)
 def _tone_word(word: str) -> str:
     tone = ""
     kept = []
