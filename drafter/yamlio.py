@@ -67,9 +67,15 @@ def nfc_tree(value: Any) -> Any:
     return value
 
 
+def _timestamp_as_text(constructor, node):
+    # Dates stay text so that pydantic validates them and reports the field and line of a bad one.
+    return constructor.construct_scalar(node)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
     return yaml
 
 
@@ -102,6 +108,27 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
     except YAMLError as exc:
         raise InputError(f"lỗi cú pháp YAML ({exc})", Location(file=path)) from None
     return nfc_tree(data)
+
+
+def _without_tags(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the tag steps that pydantic adds to the loc of a tagged union (`noi_dung[0].muc.…`):
+    a step is a tag when the step after it is a key of the same mapping, not of its child."""
+    out: list[Any] = []
+    node = data
+    steps = list(loc)
+    for i, key in enumerate(steps):
+        nxt = steps[i + 1] if i + 1 < len(steps) else None
+        if isinstance(node, dict) and isinstance(key, str) and isinstance(nxt, str) and nxt in node \
+                and not (isinstance(node.get(key), dict) and nxt in node[key]):
+            continue  # a union tag: stay on this node
+        out.append(key)
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            node = node[key]
+        else:
+            node = None
+    return tuple(out)
 
 
 def _position(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
@@ -162,7 +189,7 @@ def validation_errors(exc: ValidationError, data: Any, path: Path | str | None) 
     errors: list[InputError] = []
     seen: set[tuple[str, str]] = set()
     for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
+        loc = _without_tags(data, tuple(err["loc"]))
         field = field_path(loc)
         message = _explain(err)
         if (field, message) in seen:

@@ -34,7 +34,7 @@ def set_fonts(rpr, name: str) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in list(fonts.attrib):
-        if attr.endswith("Theme}") or "Theme" in attr:
+        if "theme" in attr.lower():
             del fonts.attrib[attr]
     for slot in FONT_SLOTS:
         fonts.set(qn(slot), name)

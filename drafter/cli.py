@@ -1,0 +1,78 @@
+"""The `drafter` command. Each subcommand is a thin shell over the library; every error a user
+can cause is a DrafterError with a Vietnamese message and a documented exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from drafter.errors import EXIT_USAGE, DrafterError
+
+app = typer.Typer(
+    name="drafter",
+    help="Soạn Kế hoạch của Ủy ban nhân dân đúng thể thức Nghị định 30/2020/NĐ-CP.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def fail(error: DrafterError) -> None:
+    err.print(f"Lỗi: {error}", markup=False)
+    raise typer.Exit(error.exit_code)
+
+
+@app.callback()
+def _root() -> None:
+    """Soạn Kế hoạch của Ủy ban nhân dân đúng thể thức Nghị định 30/2020/NĐ-CP."""
+
+
+@app.command()
+def render(
+    spec: Annotated[Path, typer.Argument(help="Tệp trả lời (YAML) mô tả kế hoạch.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp Word (.docx) sẽ ghi ra.")],
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu Word khác mẫu mặc định.")] = None,
+) -> None:
+    """Dựng tệp Word từ tệp trả lời, rồi tự kiểm tra thể thức văn bản vừa dựng."""
+    from drafter.answers import load_plan
+    from drafter.document.render import render_docx
+    from drafter.fileio import write_atomic
+
+    try:
+        plan = load_plan(spec)
+        data = render_docx(plan, template)
+        write_atomic(output, data, force=force)
+    except DrafterError as error:
+        fail(error)
+    out.print(f"Đã ghi {output}", markup=False)
+    _self_check(output)
+
+
+def _self_check(path: Path) -> None:
+    """Every render is checked; a generated plan with an error is a bug worth reporting."""
+    try:
+        from drafter.check import check_file
+        from drafter.check.report import format_findings
+    except ImportError:  # the checker is optional while it is being built
+        return
+    findings = check_file(path)
+    if findings:
+        err.print(format_findings(path, findings), markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except DrafterError as error:  # a command that did not catch its own
+        err.print(f"Lỗi: {error}", markup=False)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        err.print("Đã dừng.", markup=False)
+        sys.exit(EXIT_USAGE)
