@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from drafter.errors import EXIT_USAGE, DrafterError
+from drafter.errors import EXIT_USAGE, DrafterError, Location, UsageError
 
 app = typer.Typer(
     name="drafter",
@@ -53,6 +53,19 @@ def render(
         fail(error)
     out.print(f"Đã ghi {output}", markup=False)
     _self_check(output)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp .docx, .txt hoặc thư mục chứa chúng.")],
+    fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+) -> None:
+    """Kiểm tra thể thức Kế hoạch theo Nghị định 30/2020/NĐ-CP (mã thoát 1 khi có lỗi)."""
+    from drafter.check import run_check
+
+    if fmt not in ("text", "json"):
+        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    raise typer.Exit(run_check(paths, fmt))
 
 
 def _self_check(path: Path) -> None:
