@@ -73,4 +73,4 @@ def test_unknown_kind():
 
 def test_list_kinds():
     ids = [k for k, _ in list_kinds()]
-    assert "trien-khai-luat" in ids
+    assert {"trien-khai-luat", "hang-nam", "trien-khai-nghi-quyet"} <= set(ids)
