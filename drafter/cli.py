@@ -68,6 +68,66 @@ def check(
     raise typer.Exit(run_check(paths, fmt))
 
 
+@app.command()
+def new(
+    kind: Annotated[str, typer.Option("--kind", help="Loại kế hoạch (xem: drafter kinds).")],
+    unit: Annotated[str, typer.Option("--unit", help="Đơn vị ban hành, ví dụ «phường Bắc Nha Trang».")],
+    year: Annotated[int, typer.Option("--year", help="Năm ban hành.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp trả lời (YAML) sẽ ghi ra.")],
+    signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Không hỏi, dựng ngay từ dữ liệu có sẵn.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+) -> None:
+    """Dựng tệp trả lời đầy đủ cho một kế hoạch từ vài câu trả lời."""
+    from drafter.answers import dump_plan
+    from drafter.fileio import write_atomic
+    from drafter.presets import scaffold
+
+    if not no_input:
+        fail(UsageError("trình hỏi đáp chưa có; dùng --no-input", Location(field="--no-input")))
+    try:
+        plan = scaffold(kind, unit, year, signer)
+        write_atomic(output, dump_plan(plan).encode("utf-8"), force=force)
+    except DrafterError as error:
+        fail(error)
+    out.print(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o ke-hoach.docx", markup=False)
+
+
+def _rows(rows: list[tuple[str, str]]) -> None:
+    for key, description in rows:
+        out.print(f"{key}\t{description}", markup=False)
+
+
+@app.command()
+def kinds() -> None:
+    """Liệt kê các loại kế hoạch có sẵn."""
+    from drafter.presets import list_kinds
+
+    _rows(list_kinds())
+
+
+@app.command()
+def bases() -> None:
+    """Liệt kê các văn bản làm căn cứ có trong sổ văn bản."""
+    from drafter.presets import list_bases
+
+    _rows(list_bases())
+
+
+@app.command()
+def units(
+    query: Annotated[Optional[str], typer.Argument(help="Tên cần tìm (không dấu cũng được).")] = None,
+    legacy: Annotated[bool, typer.Option("--truoc-2025", help="Tìm trong danh mục trước 01/7/2025.")] = False,
+) -> None:
+    """Liệt kê hoặc tìm đơn vị hành chính."""
+    from drafter.presets import list_units
+
+    try:
+        _rows(list_units(query, legacy=legacy))
+    except DrafterError as error:
+        fail(error)
+
+
 def _self_check(path: Path) -> None:
     """Every render is checked; a generated plan with an error is a bug worth reporting."""
     try:
