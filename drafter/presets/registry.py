@@ -16,12 +16,11 @@ import unicodedata
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
 
 from drafter.errors import InputError, Location
 from drafter.paths import PRESETS
 from drafter.plan.citation import LAW_TYPES, Citation
-from drafter.plan.text import Line, Strict, Text
+from drafter.plan.text import Line, Strict
 from drafter.units.normalize import tone_key
 from drafter.vn import date_numeric
 from drafter.yamlio import load_model
@@ -29,43 +28,27 @@ from drafter.yamlio import load_model
 DEFAULT_PATH = PRESETS / "van-ban.yaml"
 
 
-class LegalText(Strict):
-    """One text of the registry (field meanings: comments at the top of van-ban.yaml)."""
+class LegalText(Citation):
+    """One text of the registry: a Citation plus its id, dates in force and successors
+    (field meanings: comments at the top of van-ban.yaml)."""
 
     id: Line
-    loai: Line
-    so: Line | None = None
-    ten: Line | None = None
-    ngay: dt.date
-    co_quan: Line | None = None
-    trich_yeu: Text | None = None
     hieu_luc: dt.date | None = None
     thay_the_boi: Line | None = None
     sua_doi_boi: list[Line] = []
     cach_dan: Literal["can_cu", "thuc_hien"] = "can_cu"
-    kieu_ngay: Literal["chu", "so"] = "chu"
     tinh: Line | None = None
-
-    @model_validator(mode="after")
-    def _citable(self) -> "LegalText":
-        self.citation()  # raises the Citation's Vietnamese error (law without ten, text without so)
-        return self
 
     @property
     def in_force_from(self) -> dt.date:
         return self.hieu_luc or self.ngay
 
     def citation(self) -> Citation:
-        law = self.loai in LAW_TYPES
-        return Citation(
-            loai=self.loai,
-            so=None if law else self.so,
-            ten=self.ten,
-            ngay=self.ngay,
-            co_quan=None if law else self.co_quan,
-            trich_yeu=None if law else self.trich_yeu,
-            kieu_ngay=self.kieu_ngay,
-        )
+        """The citation alone; a law is cited by name and date only (its number stays in the registry)."""
+        law = self.is_law
+        return Citation(loai=self.loai, so=None if law else self.so, ten=self.ten, ngay=self.ngay,
+                        co_quan=None if law else self.co_quan, trich_yeu=None if law else self.trich_yeu,
+                        kieu_ngay=self.kieu_ngay)
 
     def basis(self) -> dict:
         """A `can_cu` item of the answers format: `{can_cu: {loai, so, …}}`."""
