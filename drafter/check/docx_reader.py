@@ -1,0 +1,247 @@
+"""Read a DOCX into located paragraphs with their effective formatting, in reading order: body
+paragraphs, and each table column by column (the header's left column — issuing body, Số —
+before its right column — Quốc hiệu, date —; Nơi nhận before the signature). Locations match
+`drafter.document.text.located_paragraphs` ("đoạn 12", "bảng 1, hàng 1, cột 2").
+
+Tolerant of hand-made plans: content controls (`w:sdt`), tracked insertions, hyperlinks and
+fields are read through; nested tables keep the location of their outer cell; text boxes are
+read after the paragraph that anchors them; rules drawn as shapes are collected per paragraph."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from drafter.check.formatting import ParaProps, Resolver, RunProps, W, table_style_id
+from drafter.check.lines import run_lines, text_boxes
+from drafter.check.package import Package
+
+WORD_CELL_MARGIN = 108  # twips: Word's default left/right cell margin (0.19 cm)
+TWIPS_PER_MM = 1440 / 25.4
+
+# Containers whose runs belong to the paragraph's text.
+_RUN_CONTAINERS = {W + t for t in ("hyperlink", "ins", "smartTag", "fldSimple", "customXml", "moveTo", "dir", "bdo")}
+_SDT = W + "sdt"
+_SDT_CONTENT = W + "sdtContent"
+_R = W + "r"
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    props: RunProps
+    text: str
+
+
+@dataclass
+class DocPara:
+    el: object
+    where: str
+    text: str
+    segments: list[Segment]
+    props: ParaProps
+    width_mm: float  # width of the container: cell (minus cell margins) or page text area
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    cell: object | None = None  # the w:tc element, None in the body
+    table_el: object | None = None
+    drawn_lines: list[float] = field(default_factory=list)  # mm
+    in_text_box: bool = False
+
+    @property
+    def text_width_mm(self) -> float:
+        """Width between the paragraph's left and right indents."""
+        return self.width_mm - (self.props.left + self.props.right) / TWIPS_PER_MM
+
+    def segments_in(self, start: int, end: int) -> list[Segment]:
+        return [s for s in self.segments if s.end > start and s.start < end]
+
+
+def _run_text(r_el) -> str:
+    parts: list[str] = []
+    for child in r_el:
+        tag = child.tag
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def _runs(container) -> Iterator:
+    for child in container:
+        tag = child.tag
+        if tag == _R:
+            yield child
+        elif tag in _RUN_CONTAINERS:
+            yield from _runs(child)
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _runs(content)
+
+
+class Reader:
+    def __init__(self, package: Package, resolver: Resolver):
+        self.package = package
+        self.resolver = resolver
+        self.page_width_mm = self._page_text_width()
+
+    def _page_text_width(self) -> float:
+        body = self.package.body
+        sect = body.find(W + "sectPr") if body is not None else None
+        width, left, right, gutter = 11906, 1701, 850, 0  # a Word default A4 page if nothing is set
+        if sect is not None:
+            size, margins = sect.find(W + "pgSz"), sect.find(W + "pgMar")
+            if size is not None and size.get(W + "w"):
+                width = int(float(size.get(W + "w")))
+            if margins is not None:
+                left = int(float(margins.get(W + "left") or left))
+                right = int(float(margins.get(W + "right") or right))
+                gutter = int(float(margins.get(W + "gutter") or 0))
+        return (width - left - right - gutter) / TWIPS_PER_MM
+
+    def paragraph(self, p_el, where: str, width_mm: float, tstyle: str | None = None, *,
+                  table: int | None = None, row: int | None = None, column: int | None = None,
+                  cell=None, table_el=None, in_text_box: bool = False) -> list[DocPara]:
+        props = self.resolver.para_props(p_el, tstyle)
+        pstyle = props.style_id
+        segments: list[Segment] = []
+        texts: list[str] = []
+        pos = 0
+        lines: list[float] = []
+        boxes: list = []
+        for r_el in _runs(p_el):
+            text = _run_text(r_el)
+            if len(r_el) > 1 or (len(r_el) == 1 and r_el[0].tag != W + "t"):
+                lines.extend(run_lines(r_el))
+                boxes.extend(text_boxes(r_el))
+            if not text:
+                continue
+            run_props = self.resolver.run_props(r_el, pstyle, tstyle)
+            if run_props.hidden:
+                continue
+            text = unicodedata.normalize("NFC", text)
+            segments.append(Segment(pos, pos + len(text), run_props, text))
+            texts.append(text)
+            pos += len(text)
+        para = DocPara(p_el, where, "".join(texts), segments, props, width_mm, table, row, column,
+                       cell, table_el, lines, in_text_box)
+        out = [para]
+        for i, box in enumerate(boxes, 1):
+            for p in box.iterchildren(W + "p"):
+                out.extend(self.paragraph(p, f"{where}, khung chữ {i}", self.page_width_mm, in_text_box=True))
+        return out
+
+    def _cell_width_mm(self, tc, grid: list[int], start: int, span: int, tbl_margins: tuple[int, int]) -> float:
+        tcpr = tc.find(W + "tcPr")
+        width = None
+        left, right = tbl_margins
+        if tcpr is not None:
+            tcw = tcpr.find(W + "tcW")
+            if tcw is not None and (tcw.get(W + "type") or "dxa") == "dxa" and tcw.get(W + "w"):
+                width = int(float(tcw.get(W + "w")))
+            mar = tcpr.find(W + "tcMar")
+            if mar is not None:
+                left, right = _margins(mar, (left, right))
+        if not width and grid:
+            width = sum(grid[start:start + span])
+        if not width:
+            return self.page_width_mm
+        return max(width - left - right, 0) / TWIPS_PER_MM
+
+    def table(self, tbl, number: int, outer: tuple | None = None) -> Iterator[DocPara]:
+        tstyle = table_style_id(tbl) or self.resolver.default_table
+        grid_el = tbl.find(W + "tblGrid")
+        grid = [int(float(g.get(W + "w") or 0)) for g in grid_el.iterchildren(W + "gridCol")] if grid_el is not None else []
+        tblpr = tbl.find(W + "tblPr")
+        margins = (WORD_CELL_MARGIN, WORD_CELL_MARGIN)
+        if tblpr is not None and tblpr.find(W + "tblCellMar") is not None:
+            margins = _margins(tblpr.find(W + "tblCellMar"), margins)
+        cells: list[tuple[int, int, object, int]] = []
+        for r, tr in enumerate(_rows(tbl)):
+            col = 0
+            for tc in _cells(tr):
+                span = 1
+                tcpr = tc.find(W + "tcPr")
+                if tcpr is not None and tcpr.find(W + "gridSpan") is not None:
+                    span = int(tcpr.find(W + "gridSpan").get(W + "val") or 1)
+                cells.append((col, r, tc, span))
+                col += span
+        cells.sort(key=lambda c: (c[0], c[1]))
+        for col, r, tc, span in cells:
+            if outer:
+                where, t_no, row_no, col_no = outer
+            else:
+                where, t_no, row_no, col_no = f"bảng {number}, hàng {r + 1}, cột {col + 1}", number, r + 1, col + 1
+            width = self._cell_width_mm(tc, grid, col, span, margins)
+            for child in _block_children(tc):
+                if child.tag == W + "p":
+                    yield from self.paragraph(child, where, width, tstyle, table=t_no, row=row_no,
+                                              column=col_no, cell=tc, table_el=tbl)
+                elif child.tag == W + "tbl":
+                    yield from self.table(child, number, (where, t_no, row_no, col_no))
+
+    def read(self) -> list[DocPara]:
+        out: list[DocPara] = []
+        paragraph_no = table_no = 0
+        body = self.package.body
+        for child in (_block_children(body) if body is not None else ()):
+            if child.tag == W + "p":
+                paragraph_no += 1
+                out.extend(self.paragraph(child, f"đoạn {paragraph_no}", self.page_width_mm))
+            elif child.tag == W + "tbl":
+                table_no += 1
+                out.extend(self.table(child, table_no))
+        return out
+
+
+def _margins(mar, default: tuple[int, int]) -> tuple[int, int]:
+    left, right = default
+    for tag in ("left", "start"):
+        el = mar.find(W + tag)
+        if el is not None and (el.get(W + "type") or "dxa") == "dxa" and el.get(W + "w"):
+            left = int(float(el.get(W + "w")))
+    for tag in ("right", "end"):
+        el = mar.find(W + tag)
+        if el is not None and (el.get(W + "type") or "dxa") == "dxa" and el.get(W + "w"):
+            right = int(float(el.get(W + "w")))
+    return left, right
+
+
+def _block_children(container) -> Iterator:
+    """Paragraphs and tables of a body or cell, looking through content controls."""
+    for child in container:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in (_SDT, W + "customXml"):
+            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if content is not None:
+                yield from _block_children(content)
+
+
+def _rows(tbl) -> Iterator:
+    for child in tbl:
+        if child.tag == W + "tr":
+            yield child
+        elif child.tag in (_SDT, W + "customXml"):
+            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if content is not None:
+                yield from _rows(content)
+
+
+def _cells(tr) -> Iterator:
+    for child in tr:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag in (_SDT, W + "customXml"):
+            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if content is not None:
+                yield from _cells(content)

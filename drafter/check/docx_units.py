@@ -1,0 +1,80 @@
+"""Turn the paragraphs of a DOCX into text units for the anatomy: one unit per line (manual line
+breaks split a paragraph), and tab-separated two-column layouts (a header or a signature typed
+with tabs instead of a table) read column by column, like a table."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.check.anatomy import Unit, is_rule_text
+from drafter.check.docx_reader import DocPara
+
+_TABS = re.compile(r"\t+")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line of a paragraph, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            out.append((start, start + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _columns(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Tab-separated parts of a line, or the whole line."""
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for m in _TABS.finditer(text, start, end):
+        if text[pos:m.start()].strip():
+            parts.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:end].strip():
+        parts.append((pos, end))
+    trimmed = []
+    for s, e in parts:
+        seg = text[s:e]
+        s2 = s + (len(seg) - len(seg.lstrip()))
+        trimmed.append((s2, s2 + len(seg.strip())))
+    return trimmed
+
+
+def docx_units(paras: list[DocPara]) -> list[Unit]:
+    units: list[Unit] = []
+    gap = False
+    block: list[list[Unit]] = []  # a run of tab-separated lines: columns to flush in order
+    block_id = 0
+
+    def flush() -> None:
+        nonlocal block, block_id
+        if block:
+            width = max(len(row) for row in block)
+            for col in range(width):
+                for row in block:
+                    if col < len(row):
+                        row[col].group = ("tab", block_id, col)
+                        units.append(row[col])
+            block_id += 1
+        block = []
+
+    for index, para in enumerate(paras):
+        text = para.text
+        if not text.strip() or is_rule_text(text):
+            flush()
+            gap = True
+            continue
+        for start, end in _lines(text):
+            columns = _columns(text, start, end)
+            made = [Unit(text[s:e], para.where, index, s, e, para.cell, gap_before=gap) for s, e in columns]
+            gap = False
+            if len(made) > 1:
+                block.append(made)
+            else:
+                flush()
+                units.extend(made)
+    flush()
+    return units
