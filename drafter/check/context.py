@@ -1,0 +1,37 @@
+"""State shared by the checks of one document: the rules, the findings so far, the plan's date
+(for the era checks), and whether missing elements count (DOCX) or may be extraction losses (text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from drafter.check.anatomy import Anatomy, Unit
+from drafter.check.finding import Finding
+from drafter.check.ruleset import RuleSet, ruleset
+
+
+@dataclass
+class Context:
+    anatomy: Anatomy
+    text_mode: bool  # plain text: no formatting; header lines may have been lost in extraction
+    rules: RuleSet = field(default_factory=ruleset)
+    plan_date: dt.date | None = None  # decides which administrative structure applies
+    date_range: tuple[dt.date, dt.date] | None = None  # earliest and latest possible date of the plan
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def require_elements(self) -> bool:
+        return not self.text_mode
+
+    def where(self, target: Unit | int | str | None) -> str:
+        if target is None:
+            return "văn bản"
+        if isinstance(target, str):
+            return target
+        if isinstance(target, int):
+            target = self.anatomy.units[target]
+        return target.where
+
+    def add(self, rule: str, target: Unit | int | str | None, found: str, expected: str, **extra) -> None:
+        self.findings.append(self.rules.make(rule, self.where(target), found, expected, **extra))

@@ -1,0 +1,73 @@
+"""Plain-text plans (extracted from PDF, pasted from a web page): strip markdown emphasis and
+heading marks, and join hard-wrapped lines back into paragraphs before checking.
+
+A line continues the previous paragraph unless it starts one: after a blank line, at a list or
+heading marker (I., 1., a), - , + ), at a known opening (Căn cứ, Thực hiện, Nơi nhận, Số:,
+TM./KT.), or when it or the line before it is ALL CAPS (header and signature lines). A line
+starting with a lower-case letter always continues, even across a blank line: PDF page breaks
+split paragraphs that way."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from drafter.check.anatomy import (
+    AUTHORITY_RE, DATE_LINE_RE, DIEM_RE, KHOAN_RE, NUMBER_LINE_RE, Unit, is_recipients_label, is_upper,
+    starts_basis, is_muc,
+)
+
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
+_EMPHASIS = re.compile(r"\*{2,}|_{2,}(?=\S)|(?<=\S)_{2,}")
+_BULLET = re.compile(r"^[-–+•]\s*(?=[A-ZĐÀ-Ỹ0-9+(\"“]|$)")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+def clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    line = _HEADING_MARK.sub("", line)
+    line = _EMPHASIS.sub("", line)
+    line = line.strip()
+    if line.startswith("*") and not line.startswith("*)"):
+        line = line.lstrip("*").strip()
+    if line.endswith("*"):
+        line = line.rstrip("*").strip()
+    return _SPACES.sub(" ", line)
+
+
+def _starts_paragraph(line: str) -> bool:
+    return bool(
+        is_muc(line) or KHOAN_RE.match(line) or (DIEM_RE.match(line) and len(line) > 3)
+        or _BULLET.match(line) or starts_basis(line) or is_recipients_label(line)
+        or NUMBER_LINE_RE.match(line) and "/" in line or AUTHORITY_RE.match(line)
+        or DATE_LINE_RE.match(line) and "," in line[:60]
+    )
+
+
+def text_units(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    gap = False
+    prev_upper = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = clean_line(raw)
+        if not line:
+            gap = True
+            continue
+        upper = is_upper(line)
+        lower_start = line[0].islower() and not DIEM_RE.match(line)
+        if units and lower_start and not prev_upper:
+            joins = True
+        elif not units or gap or upper or prev_upper or _starts_paragraph(line):
+            joins = False
+        else:
+            joins = True
+        if joins:
+            last = units[-1]
+            last.text = f"{last.text} {line}"
+        else:
+            units.append(Unit(line, f"dòng {number}", line=number, gap_before=gap))
+        gap = False
+        prev_upper = upper
+    for u in units:
+        u.end = len(u.text)
+    return units
