@@ -35,3 +35,7 @@ class Context:
 
     def add(self, rule: str, target: Unit | int | str | None, found: str, expected: str, **extra) -> None:
         self.findings.append(self.rules.make(rule, self.where(target), found, expected, **extra))
+
+    def missing(self, rule: str, target: Unit | int | str | None, what: str, expected: str) -> None:
+        """An element that is not there at all."""
+        self.findings.append(self.rules.make(rule, self.where(target), what, expected, missing=True))

@@ -30,6 +30,7 @@ class RuleSpec(_Strict):
     nguon: str
     ten: str
     thong_bao: str
+    thong_bao_thieu: str = "{thay}; cần {can}"  # when the element is missing altogether
 
 
 class RuleFile(_Strict):
@@ -57,9 +58,10 @@ class RuleSet:
         return _SEVERITY[self.specs[rule].muc_do]
 
     def make(self, rule: str, where: str, found: str, expected: str, *,
-             severity: str | None = None, **extra: str) -> Finding:
+             severity: str | None = None, missing: bool = False, **extra: str) -> Finding:
         spec = self.specs[rule]
-        text = spec.thong_bao.format(thay=found, can=expected, **extra)
+        template = spec.thong_bao_thieu if missing else spec.thong_bao
+        text = template.format(thay=found, can=expected, **extra)
         return Finding(
             rule=rule,
             severity=severity or _SEVERITY[spec.muc_do],  # type: ignore[arg-type]

@@ -62,7 +62,7 @@ def check_header_text(ctx: Context) -> None:
             elif el.co_quan_ban_hanh.in_hoa and not is_upper(a.text(i)):
                 ctx.add("ND30-H1", i, f"«{a.text(i)}» không in hoa", "tên cơ quan ban hành in hoa")
     elif ctx.require_elements:
-        ctx.add("ND30-H1", "phần đầu văn bản", "không thấy tên cơ quan ban hành",
+        ctx.missing("ND30-H1", "phần đầu văn bản", "không thấy tên cơ quan ban hành",
                 f"tên cơ quan ban hành ({upper(labels().ten_co_quan)} và tên đơn vị) ở góc trái")
 
     expected = el.quoc_hieu.van_ban or ""
@@ -73,7 +73,7 @@ def check_header_text(ctx: Context) -> None:
         elif el.quoc_hieu.in_hoa and text != text.upper() and ctx.text_mode:
             ctx.add("ND30-H4", a.quoc_hieu, f"«{text}» không in hoa", f"in hoa «{expected}»")
     elif ctx.require_elements:
-        ctx.add("ND30-H4", "phần đầu văn bản", "không thấy Quốc hiệu", f"«{expected}» ở góc phải")
+        ctx.missing("ND30-H4", "phần đầu văn bản", "không thấy Quốc hiệu", f"«{expected}» ở góc phải")
 
     motto = el.tieu_ngu.van_ban or ""
     if a.tieu_ngu is not None:
@@ -82,7 +82,7 @@ def check_header_text(ctx: Context) -> None:
             ctx.add("ND30-H5", a.tieu_ngu, f"viết «{text}»",
                     f"đúng nguyên văn «{motto}» (chữ đầu các cụm viết hoa, gạch nối «-» có cách hai bên)")
     elif ctx.require_elements:
-        ctx.add("ND30-H5", "phần đầu văn bản", "không thấy Tiêu ngữ", f"«{motto}» dưới Quốc hiệu")
+        ctx.missing("ND30-H5", "phần đầu văn bản", "không thấy Tiêu ngữ", f"«{motto}» dưới Quốc hiệu")
 
 
 # -- Số, ký hiệu ----------------------------------------------------------------------------------
@@ -95,8 +95,8 @@ def check_number(ctx: Context) -> None:
     a, table = ctx.anatomy, rules().so_ky_hieu
     if a.so is None:
         if ctx.require_elements:
-            ctx.add("ND30-S1", "phần đầu văn bản", "không thấy dòng số, ký hiệu", f"Số: …/{table.ky_hieu}",
-                    van_de="thiếu dòng số, ký hiệu")
+            ctx.missing("ND30-S1", "phần đầu văn bản", "không thấy dòng số, ký hiệu",
+                        f"«Số: …/{table.ky_hieu}» dưới tên cơ quan ban hành")
         return
     text = a.text(a.so)
     m = _NUMBER.match(text)
@@ -205,8 +205,8 @@ def check_date(ctx: Context) -> None:
     a = ctx.anatomy
     if a.date is None:
         if ctx.require_elements:
-            ctx.add("ND30-N1", "phần đầu văn bản", "không thấy dòng địa danh, ngày tháng",
-                    "<địa danh>, ngày … tháng … năm …", van_de="thiếu dòng địa danh, ngày tháng năm ban hành")
+            ctx.missing("ND30-N1", "phần đầu văn bản", "không thấy dòng địa danh, ngày tháng năm ban hành",
+                        "«<địa danh>, ngày … tháng … năm …» dưới Tiêu ngữ")
         return
     text = squash(a.text(a.date))
     line = parse_date_line(text)
@@ -250,7 +250,7 @@ def check_title_text(ctx: Context) -> None:
     name = labels().ten_loai
     if a.title is None:
         if ctx.require_elements:
-            ctx.add("ND30-T1", "văn bản", "không thấy tên loại văn bản", f"«{name}» in hoa, đậm, căn giữa")
+            ctx.missing("ND30-T1", "văn bản", "không thấy tên loại văn bản", f"«{name}» in hoa, đậm, căn giữa")
         return
     text = a.text(a.title)
     if el.ten_loai.in_hoa and not is_upper(text) and (ctx.text_mode or text.strip() != text.strip().upper()):
@@ -258,7 +258,7 @@ def check_title_text(ctx: Context) -> None:
             ctx.add("ND30-T1", a.title, f"«{text}» không in hoa", f"«{name}»")
     if not a.subject:
         if ctx.require_elements:
-            ctx.add("ND30-T2", a.title, "không thấy trích yếu nội dung dưới tên loại",
+            ctx.missing("ND30-T2", a.title, "không thấy trích yếu nội dung dưới tên loại",
                     "trích yếu ngay dưới «KẾ HOẠCH», chữ đậm, căn giữa")
         return
     last = a.text(a.subject[-1]).rstrip()
@@ -380,7 +380,7 @@ def check_signature_text(ctx: Context) -> None:
     collective = f"{words.thay_mat} {upper(labels().ten_co_quan)}"
     if not a.signature:
         if ctx.require_elements:
-            ctx.add("ND30-K2", "cuối văn bản", "không thấy quyền hạn, chức vụ người ký",
+            ctx.missing("ND30-K2", "cuối văn bản", "không thấy quyền hạn, chức vụ người ký",
                     f"«{collective}» và chức vụ người ký")
         return
     lines = [squash(a.text(i)) for i in a.signature]
@@ -415,14 +415,14 @@ def check_recipients_text(ctx: Context) -> None:
     label_text = labels().noi_nhan
     if a.recipients_label is None:
         if ctx.require_elements and a.signature:
-            ctx.add("ND30-R1", "cuối văn bản", "không thấy phần nơi nhận", f"«{label_text}» và danh sách nơi nhận")
+            ctx.missing("ND30-R1", "cuối văn bản", "không thấy phần nơi nhận", f"«{label_text}» và danh sách nơi nhận")
         return
     text = squash(a.text(a.recipients_label).strip("*_ "))
     if text != label_text:
         ctx.add("ND30-R1", a.recipients_label, f"viết «{text}»", f"«{label_text}»")
     items = a.recipients
     if not items:
-        ctx.add("ND30-R5", a.recipients_label, "danh sách nơi nhận trống", f"các nơi nhận và dòng «- {labels().luu} VT, …»")
+        ctx.missing("ND30-R5", a.recipients_label, "danh sách nơi nhận trống", f"các nơi nhận và dòng «- {labels().luu} VT, …»")
         return
     # Group lines into items: a line without "-" after an item that does not end in ";" continues it.
     groups: list[list[int]] = []
