@@ -164,7 +164,10 @@ def analyse(units: list[Unit]) -> Anatomy:
     if a.title is not None:
         while i < n and len(a.subject) < MAX_SUBJECT_UNITS:
             text = units[i].text
-            if starts_basis(text) or is_heading(text) or is_recipients_label(text):
+            if is_heading(text) or is_recipients_label(text) or text.startswith(labels().can_cu.can_cu):
+                break
+            # "Thực hiện ..." may open the subject itself; a basis line ends with ";".
+            if starts_basis(text) and (a.subject or text.rstrip().endswith((";", ":"))):
                 break
             if a.subject and units[i].gap_before:
                 break
