@@ -56,6 +56,7 @@ class Unit:
     group: object = None  # container: the table cell (DOCX), None in the body / in text
     gap_before: bool = False  # an empty paragraph, blank line or rule separates it from the previous unit
     line: int | None = None  # source line (text files)
+    block: object = None  # the table holding the unit (DOCX), None in the body / in text
 
 
 @dataclass
@@ -130,7 +131,8 @@ def analyse(units: list[Unit]) -> Anatomy:
     if a.title is not None:
         zone_end = a.title
     else:
-        zone_end = next((i for i, u in enumerate(units) if starts_basis(u.text) or is_heading(u.text)), 0)
+        zone_end = next((i for i, u in enumerate(units) if starts_basis(u.text) or is_heading(u.text)
+                         or is_recipients_label(u.text) or is_authority(u.text)), len(units))
         zone_end = min(zone_end, 15)
     a.header_zone = list(range(zone_end))
     for i in a.header_zone:
@@ -145,17 +147,19 @@ def analyse(units: list[Unit]) -> Anatomy:
         elif a.date is None and DATE_LINE_RE.match(text):
             a.date = i
     special = {a.quoc_hieu, a.tieu_ngu, a.so, a.date}
-    motto_cells = {units[i].group for i in (a.quoc_hieu, a.tieu_ngu) if i is not None and units[i].group is not None}
-    limit = a.so if a.so is not None else zone_end
+    motto = [units[i] for i in (a.quoc_hieu, a.tieu_ngu) if i is not None]
+    motto_cells = [u.group for u in motto if u.group is not None]
+    header_tables = [u.block for u in motto if u.block is not None]
     for i in a.header_zone:
-        if i in special or i >= limit and a.so is not None:
+        if i in special or (a.so is not None and i > a.so):
             continue
         u = units[i]
-        if u.group is not None and u.group in motto_cells:
+        if any(u.group is cell for cell in motto_cells):
             continue
-        if a.so is None and a.quoc_hieu is not None and i > a.quoc_hieu and not u.group:
+        if a.so is None and a.quoc_hieu is not None and i > a.quoc_hieu and u.group is None:
             continue
-        if any(c.isalpha() for c in u.text) and not is_rule_text(u.text):
+        in_header_table = any(u.block is t for t in header_tables)
+        if (is_upper(u.text) or in_header_table) and not is_rule_text(u.text):
             a.issuer.append(i)
 
     # Subject: the lines right after the title, up to a basis, a heading or a separation.

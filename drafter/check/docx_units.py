@@ -69,7 +69,8 @@ def docx_units(paras: list[DocPara]) -> list[Unit]:
             continue
         for start, end in _lines(text):
             columns = _columns(text, start, end)
-            made = [Unit(text[s:e], para.where, index, s, e, para.cell, gap_before=gap) for s, e in columns]
+            made = [Unit(text[s:e], para.where, index, s, e, para.cell, gap_before=gap, block=para.table_el)
+                    for s, e in columns]
             gap = False
             if len(made) > 1:
                 block.append(made)
