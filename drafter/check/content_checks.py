@@ -93,6 +93,7 @@ def check_abolished(ctx: Context) -> None:
                 "ND30-V1", a.units[i].where, squash(m.text), entry.thay_bang or "bỏ tên này",
                 severity="error" if entry.muc_do == "loi" else "warning",
                 ngay=date_numeric(entry.tu_ngay), ly_do=entry.ly_do, ngay_ke_hoach=date_numeric(ctx.plan_date),
+                position=ctx.position(i),
             ))
 
 

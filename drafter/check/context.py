@@ -24,6 +24,14 @@ class Context:
     def require_elements(self) -> bool:
         return not self.text_mode
 
+    def position(self, target: Unit | int | str | None) -> float:
+        """Reading order of a target: its paragraph (DOCX) or unit (text); page-level first."""
+        if isinstance(target, int):
+            target = self.anatomy.units[target]
+        if isinstance(target, Unit):
+            return float(target.para) if target.para >= 0 else float(self.anatomy.units.index(target))
+        return 1e9 if target in ("cuối văn bản",) else -1.0
+
     def where(self, target: Unit | int | str | None) -> str:
         if target is None:
             return "văn bản"
@@ -33,9 +41,12 @@ class Context:
             target = self.anatomy.units[target]
         return target.where
 
-    def add(self, rule: str, target: Unit | int | str | None, found: str, expected: str, **extra) -> None:
-        self.findings.append(self.rules.make(rule, self.where(target), found, expected, **extra))
+    def add(self, rule: str, target: Unit | int | str | None, found: str, expected: str, *,
+            position: float | None = None, **extra) -> None:
+        at = self.position(target) if position is None else position
+        self.findings.append(self.rules.make(rule, self.where(target), found, expected, position=at, **extra))
 
     def missing(self, rule: str, target: Unit | int | str | None, what: str, expected: str) -> None:
         """An element that is not there at all."""
-        self.findings.append(self.rules.make(rule, self.where(target), what, expected, missing=True))
+        self.findings.append(self.rules.make(rule, self.where(target), what, expected, missing=True,
+                                             position=self.position(target)))

@@ -283,12 +283,12 @@ def check_wrapping(view: DocView) -> None:
 def check_fonts(view: DocView) -> None:
     name = rules().trang.phong_chu.ten
     want = name.casefold()
-    paras = list(view.paras)
+    paras = [(float(n), p) for n, p in enumerate(view.paras)]
     for sect in _sections(view.package):
         for kind in ("header", "footer"):
             for part in _references(view.package, sect, kind).values():
-                paras.extend(_part_paragraphs(view.reader, part, "đầu trang" if kind == "header" else "chân trang"))
-    for para in paras:
+                paras.extend((-1.0, p) for p in _part_paragraphs(view.reader, part, "đầu trang" if kind == "header" else "chân trang"))
+    for position, para in paras:
         for seg in para.segments:
             if not seg.text.strip():
                 continue
@@ -297,14 +297,14 @@ def check_fonts(view: DocView) -> None:
                 font = fonts[FONT_SLOTS.index(slot)]
                 if font is None or font.strip().casefold() != want:
                     shown = f"«{font}»" if font else "không đặt (máy tự chọn)"
-                    view.ctx.add("ND30-F1", para.where, shown, name)
+                    view.ctx.add("ND30-F1", para.where, shown, name, position=position)
                     break
             for slot, label in (("eastAsia", "chữ Đông Á (eastAsia)"), ("cs", "chữ phức hợp (cs)")):
                 font = fonts[FONT_SLOTS.index(slot)]
                 if font is None or font.strip().casefold() != want:
                     shown = f"«{font}»" if font else "không đặt"
                     view.ctx.add("ND30-F2", para.where, f"phông cho {label}: {shown}",
-                                 f"{name} ở cả bốn ô phông (ascii, hAnsi, eastAsia, cs)")
+                                 f"{name} ở cả bốn ô phông (ascii, hAnsi, eastAsia, cs)", position=position)
 
 
 # -- body paragraphs ---------------------------------------------------------------------------------
@@ -348,22 +348,23 @@ def check_body(view: DocView) -> None:
                         for s in para.segments if s.text.strip()})
         bad = [s for s in sizes if not el.co_chu.contains(s, SIZE_TOLERANCE)]
         if bad:
-            view.ctx.add("ND30-D1", where, _sizes(bad), el.co_chu.describe(" pt"))
+            view.ctx.add("ND30-D1", where, _sizes(bad), el.co_chu.describe(" pt"), position=p)
         size = max(sizes, default=DEFAULT_SIZE)
         text = para.text.strip()
         available = para.text_width_mm - max(props.first_line, 0) / TWIPS_PER_MM
         wraps = _wider_than(text, size, available)
         if wraps and props.align != "justify":
-            view.ctx.add("ND30-D2", where, _ALIGN_WORDS.get(props.align, props.align), "căn đều hai lề")
+            view.ctx.add("ND30-D2", where, _ALIGN_WORDS.get(props.align, props.align), "căn đều hai lề", position=p)
         if props.align != "center":
             indent = _first_line_cm(view, para)
             if not table.thut_dau_dong_cm.contains(indent, INDENT_TOLERANCE_CM):
-                view.ctx.add("ND30-D3", where, f"{_fmt(indent)} cm", table.thut_dau_dong_cm.describe(" cm"))
+                view.ctx.add("ND30-D3", where, f"{_fmt(indent)} cm", table.thut_dau_dong_cm.describe(" cm"), position=p)
         multiple = _line_multiple(props, size)
         if multiple is not None and not table.gian_dong.contains(multiple, 0.02):
             shown = f"{_fmt(multiple)} dòng" if props.line_rule == "auto" else \
                 f"{_fmt((props.line or 0) / 20)} pt (khoảng {_fmt(multiple)} dòng)"
-            view.ctx.add("ND30-D5", where, shown, f"từ {table.gian_dong.describe(' dòng')}".replace("từ 1–", "từ 1 đến "))
+            view.ctx.add("ND30-D5", where, shown, f"từ {table.gian_dong.describe(' dòng')}".replace("từ 1–", "từ 1 đến "),
+                         position=p)
         if n + 1 < len(paragraphs):
             nxt = paragraphs[n + 1]
             if nxt != p + 1:
@@ -374,7 +375,8 @@ def check_body(view: DocView) -> None:
                 gap = 0
             minimum = table.cach_sau_pt.tu or 0
             if gap / 20 + 0.5 < minimum:
-                view.ctx.add("ND30-D4", where, f"{_fmt(gap / 20)} pt", f"tối thiểu {_fmt(minimum)} pt giữa hai đoạn")
+                view.ctx.add("ND30-D4", where, f"{_fmt(gap / 20)} pt", f"tối thiểu {_fmt(minimum)} pt giữa hai đoạn",
+                             position=p)
 
 
 NARROWEST_GLYPH_EM = 0.25  # space and full stop in Times New Roman

@@ -25,6 +25,7 @@ class Finding:
     message: str  # full Vietnamese sentence, NFC
     source: str  # legal locator: "PL-I mục II.3; PL-III", "thực tiễn"
     locations: tuple[str, ...] = field(default=())  # every location when several were merged
+    position: float = field(default=-1.0, compare=False, repr=False)  # reading order, for sorting
 
     def __post_init__(self) -> None:
         for name in ("where", "found", "expected", "message", "source"):

@@ -58,7 +58,7 @@ class RuleSet:
         return _SEVERITY[self.specs[rule].muc_do]
 
     def make(self, rule: str, where: str, found: str, expected: str, *,
-             severity: str | None = None, missing: bool = False, **extra: str) -> Finding:
+             severity: str | None = None, missing: bool = False, position: float = -1.0, **extra: str) -> Finding:
         spec = self.specs[rule]
         template = spec.thong_bao_thieu if missing else spec.thong_bao
         text = template.format(thay=found, can=expected, **extra)
@@ -70,6 +70,7 @@ class RuleSet:
             expected=expected,
             message=f"{spec.ten}: {text}",
             source=self.sources[rule],
+            position=position,
         )
 
 
@@ -132,5 +133,6 @@ def merge(findings: list[Finding]) -> list[Finding]:
                 if loc not in locations:
                     locations.append(loc)
         out.append(Finding(first.rule, first.severity, describe_locations(locations), first.found,
-                           first.expected, first.message, first.source, tuple(locations)))
-    return out
+                           first.expected, first.message, first.source, tuple(locations),
+                           min(f.position for f in items)))
+    return sorted(out, key=lambda f: f.position)
