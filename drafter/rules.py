@@ -102,6 +102,7 @@ class Paragraphs(_Strict):
     thut_dau_dong_cm: Range
     cach_sau_pt: Range
     gian_dong: Range
+    gian_dong_chinh_xac_pt: Range | None = None  # "exactly" line spacing, in pt (added for the checker)
 
 
 class RuleRatio(Range):
