@@ -336,10 +336,20 @@ def _first_line_cm(view: DocView, para: DocPara) -> float:
     return offset_mm / 10
 
 
+def _heading_paragraphs(view: DocView) -> set[int]:
+    out: set[int] = set()
+    for i in view.anatomy.body:
+        text = view.units[i].text
+        if is_muc(text) or (KHOAN_RE.match(text) and not text.rstrip().endswith((".", ";", ":", "!", "?"))):
+            out.add(view.units[i].para)
+    return out
+
+
 def check_body(view: DocView) -> None:
     table, el = rules().doan_van, rules().thanh_phan.noi_dung
     view.default_tab_mm = _default_tab_mm(view.package)
     paragraphs = _body_paragraphs(view)
+    headings = _heading_paragraphs(view)  # Mục / khoản titles: flush left or indented, both seen
     for n, p in enumerate(paragraphs):
         para = view.paras[p]
         props = para.props
@@ -355,16 +365,13 @@ def check_body(view: DocView) -> None:
         wraps = _wider_than(text, size, available)
         if wraps and props.align != "justify":
             view.ctx.add("ND30-D2", where, _ALIGN_WORDS.get(props.align, props.align), "căn đều hai lề", position=p)
-        if props.align != "center":
+        if props.align != "center" and p not in headings:
             indent = _first_line_cm(view, para)
             if not table.thut_dau_dong_cm.contains(indent, INDENT_TOLERANCE_CM):
                 view.ctx.add("ND30-D3", where, f"{_fmt(indent)} cm", table.thut_dau_dong_cm.describe(" cm"), position=p)
-        multiple = _line_multiple(props, size)
-        if multiple is not None and not table.gian_dong.contains(multiple, 0.02):
-            shown = f"{_fmt(multiple)} dòng" if props.line_rule == "auto" else \
-                f"{_fmt((props.line or 0) / 20)} pt (khoảng {_fmt(multiple)} dòng)"
-            view.ctx.add("ND30-D5", where, shown, f"từ {table.gian_dong.describe(' dòng')}".replace("từ 1–", "từ 1 đến "),
-                         position=p)
+        spacing = _line_spacing_problem(props, size)
+        if spacing:
+            view.ctx.add("ND30-D5", where, spacing[0], spacing[1], position=p)
         if n + 1 < len(paragraphs):
             nxt = paragraphs[n + 1]
             if nxt != p + 1:
@@ -393,16 +400,29 @@ def _wider_than(text: str, size: float, available_mm: float) -> bool:
     return text_width_mm(text, size) > available_mm
 
 
-def _line_multiple(props, size: float) -> float | None:
+def _line_spacing_problem(props, size: float) -> tuple[str, str] | None:
+    """(found, expected) when the line spacing is outside PL-I II.6.e: single to 1.5 lines, or
+    "exactly" at least the rules table's minimum in points."""
+    table = rules().doan_van
+    lines, exact = table.gian_dong, table.gian_dong_chinh_xac_pt
+    wanted = f"từ {_fmt(lines.tu or 1)} đến {_fmt(lines.den or 1.5)} dòng"
+    if exact is not None and exact.tu is not None:
+        wanted += f", hoặc chính xác (exactly) từ {_fmt(exact.tu)} pt"
     if props.line is None:
-        return 1.0
+        return None
     if props.line_rule == "auto":
-        return props.line / 240
+        multiple = props.line / 240
+        if lines.contains(multiple, 0.02):
+            return None
+        return f"{_fmt(multiple)} dòng", wanted
     pt = props.line / 20
     multiple = pt / (size * LINE_HEIGHT)
-    if props.line_rule == "atLeast":
-        return max(multiple, 1.0)
-    return multiple
+    high_ok = multiple <= (lines.den or 1.5) + 0.02
+    low_ok = props.line_rule == "atLeast" or multiple >= (lines.tu or 1) - 0.02 \
+        or (exact is not None and exact.tu is not None and pt >= exact.tu - 0.05)
+    if high_ok and low_ok:
+        return None
+    return f"{_fmt(pt)} pt (khoảng {_fmt(multiple)} dòng)", wanted
 
 
 def _default_tab_mm(pkg: Package) -> float:

@@ -197,9 +197,18 @@ def test_spacing_between_paragraphs() -> None:
 
 def test_line_spacing() -> None:
     got = fired(lambda d: setattr(para(d, BODY).paragraph_format, "line_spacing", 2.0))
-    assert of_rule(got, "ND30-D5")[0].found == "2 dòng"
-    got = fired(lambda d: setattr(para(d, BODY).paragraph_format, "line_spacing", Pt(17)))
-    assert "ND30-D5" not in rule_ids(got)  # "exactly 17 pt" at 14 pt is about 1.06 lines
+    [f] = of_rule(got, "ND30-D5")
+    assert f.found == "2 dòng" and "từ 15 pt" in f.expected
+    got = fired(lambda d: setattr(para(d, BODY).paragraph_format, "line_spacing", Pt(12)))
+    assert of_rule(got, "ND30-D5")[0].found.startswith("12 pt")
+    for exactly in (15, 17, 18):  # PL-I II.6.e: "exactly" from 15 pt
+        got = fired(lambda d: setattr(para(d, BODY).paragraph_format, "line_spacing", Pt(exactly)))
+        assert "ND30-D5" not in rule_ids(got)
+
+
+def test_headings_may_be_flush_left() -> None:
+    got = fired(lambda d: setattr(para(d, "II. NỘI DUNG").paragraph_format, "first_line_indent", Cm(0)))
+    assert "ND30-D3" not in rule_ids(got)
 
 
 def test_same_problem_in_many_paragraphs_is_one_finding() -> None:

@@ -198,6 +198,13 @@ def test_place_is_the_issuing_unit() -> None:
     assert f.found == "Hồ Chí Minh" and f.expected == "Tân Định" and f.severity == "warning"
 
 
+def test_place_with_its_type_word_is_accepted() -> None:
+    def hcm(d):
+        set_text(para(d, "PHƯỜNG TÂN ĐỊNH"), "THÀNH PHỐ HỒ CHÍ MINH")
+        set_text(para(d, "Tân Định, ngày"), "Thành phố Hồ Chí Minh, ngày 05 tháng 9 năm 2025")
+    assert "ND30-N3" not in rule_ids(fired(hcm))
+
+
 def test_place_of_a_unit_named_by_a_number_keeps_its_type_word() -> None:
     def ward_3(d):
         set_text(para(d, "PHƯỜNG TÂN ĐỊNH"), "PHƯỜNG 3")
