@@ -24,6 +24,8 @@ DATE_LINE_RE = re.compile(r"^[^,]{2,60}?,?\s*ngày\b.*(\bnăm\s*\d{4}|\d{1,2}\s*
 NUMBER_LINE_RE = re.compile(r"^s[ốỐ]\s*[:.]?", re.IGNORECASE)
 POSITION_WORDS = ("CHỦ TỊCH", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "GIÁM ĐỐC", "TRƯỞNG", "THƯỜNG TRỰC")
 RULE_TEXT_RE = re.compile(r"^[\s_\-–—─━=.]{3,}$")
+# Marks that may stand in the header but are not the issuing body (ND30 "dấu chỉ mức độ mật, khẩn").
+HEADER_MARKS = ("DỰ THẢO", "BẢN CHÍNH", "MẬT", "TỐI MẬT", "TUYỆT MẬT", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC")
 MAX_SUBJECT_UNITS = 4
 
 
@@ -159,6 +161,8 @@ def analyse(units: list[Unit]) -> Anatomy:
         if a.so is None and a.quoc_hieu is not None and i > a.quoc_hieu and u.group is None:
             continue
         in_header_table = any(u.block is t for t in header_tables)
+        if squash(u.text).strip("()[] ").startswith(HEADER_MARKS):
+            continue
         if (is_upper(u.text) or in_header_table) and not is_rule_text(u.text):
             a.issuer.append(i)
 

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from drafter.check.formatting import ParaProps, Resolver, RunProps, W, table_style_id
 from drafter.check.lines import run_lines, text_boxes
+from drafter.check.numbering import Numbering
 from drafter.check.package import Package
 
 WORD_CELL_MARGIN = 108  # twips: Word's default left/right cell margin (0.19 cm)
@@ -50,6 +51,7 @@ class DocPara:
     table_el: object | None = None
     drawn_lines: list[float] = field(default_factory=list)  # mm
     in_text_box: bool = False
+    label: str = ""  # automatic numbering shown before the text ("I.", "a)", "-"), not in `text`
 
     @property
     def text_width_mm(self) -> float:
@@ -92,6 +94,7 @@ class Reader:
     def __init__(self, package: Package, resolver: Resolver):
         self.package = package
         self.resolver = resolver
+        self.numbering = Numbering(resolver)
         self.page_width_mm = self._page_text_width()
 
     def _page_text_width(self) -> float:
@@ -132,8 +135,9 @@ class Reader:
             segments.append(Segment(pos, pos + len(text), run_props, text))
             texts.append(text)
             pos += len(text)
+        label = self.numbering.label(p_el, tstyle) if not in_text_box else ""
         para = DocPara(p_el, where, "".join(texts), segments, props, width_mm, table, row, column,
-                       cell, table_el, lines, in_text_box)
+                       cell, table_el, lines, in_text_box, label)
         out = [para]
         for i, box in enumerate(boxes, 1):
             for p in box.iterchildren(W + "p"):

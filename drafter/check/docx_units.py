@@ -63,14 +63,17 @@ def docx_units(paras: list[DocPara]) -> list[Unit]:
 
     for index, para in enumerate(paras):
         text = para.text
-        if not text.strip() or is_rule_text(text):
+        if (not text.strip() and not para.label) or is_rule_text(text):
             flush()
             gap = True
             continue
-        for start, end in _lines(text):
+        for n, (start, end) in enumerate(_lines(text)):
             columns = _columns(text, start, end)
             made = [Unit(text[s:e], para.where, index, s, e, para.cell, gap_before=gap, block=para.table_el)
                     for s, e in columns]
+            if n == 0 and para.label and made:
+                # Word's automatic numbering: shown before the text, not part of the runs.
+                made[0].text = f"{para.label} {made[0].text}"
             gap = False
             if len(made) > 1:
                 block.append(made)

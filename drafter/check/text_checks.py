@@ -358,7 +358,7 @@ _INITIALS_AFTER_END = re.compile(r"\./\.\s+\S{1,3}$")
 def check_ending(ctx: Context) -> None:
     a = ctx.anatomy
     last = a.last_content
-    if last is None or not a.body:
+    if last is None:
         return
     text = a.text(last).rstrip()
     mark = rules().ket_thuc.dau

@@ -222,3 +222,33 @@ def test_same_problem_in_many_paragraphs_is_one_finding() -> None:
 def test_inserted_paragraph_keeps_numbering_checks() -> None:
     got = fired(lambda d: insert_after(para(d, "b) Phát huy"), "c) Thêm một điểm mới."))
     assert not {"ND30-M3"} & rule_ids(got)
+
+
+def _auto_number(d, paragraphs, num_fmt: str, text: str, num_id: str = "77") -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="{num_fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+    for p in paragraphs:
+        set_text(p, p.text.split(" ", 1)[1])  # drop the typed "a) "
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def test_word_automatic_letters_skip_đ() -> None:
+    def auto(d):
+        start = [p for p in styled(d, "Điểm") if p.text[:2] in ("a)", "b)", "c)", "d)", "đ)")][2:7]
+        _auto_number(d, start, "lowerLetter", "%1)")
+    [f] = of_rule(fired(auto), "ND30-M3")
+    assert f.found.startswith("e) Kịp thời") and "«đ)»" in f.expected
+
+
+def test_word_automatic_roman_headings_are_read() -> None:
+    def auto(d):
+        _auto_number(d, styled(d, "Mục"), "upperRoman", "%1.", num_id="78")
+    got = fired(auto)
+    assert not {"ND30-M1", "ND30-M2", "ND30-M4"} & rule_ids(got)
