@@ -83,5 +83,5 @@ def test_draft_mark_is_not_the_issuing_body_and_plans_without_headings_end_with_
     units = text_units("DỰ THẢO\n\nỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\n\nSố: 05/KH-UBND\n\nKẾ HOẠCH\nVề việc\n\n"
                        "Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022;\n\nNội dung không đánh số.\n")
     assert [units[i].text for i in analyse(units).issuer] == ["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA"]
-    got = check_plain_text("\n".join(u.text for u in units))
+    got = check_plain_text("\n\n".join(u.text for u in units))
     assert [f.rule for f in got] == ["ND30-E1"]
