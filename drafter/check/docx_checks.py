@@ -293,13 +293,16 @@ def check_fonts(view: DocView) -> None:
             if not seg.text.strip():
                 continue
             fonts = seg.props.fonts
-            for slot in ("ascii", "hAnsi"):
+            visible = ("ascii", "hAnsi", "eastAsia") if seg.props.hint == "eastAsia" else ("ascii", "hAnsi")
+            for slot in visible:
                 font = fonts[FONT_SLOTS.index(slot)]
                 if font is None or font.strip().casefold() != want:
                     shown = f"«{font}»" if font else "không đặt (máy tự chọn)"
                     view.ctx.add("ND30-F1", para.where, shown, name, position=position)
                     break
             for slot, label in (("eastAsia", "chữ Đông Á (eastAsia)"), ("cs", "chữ phức hợp (cs)")):
+                if slot in visible:
+                    continue
                 font = fonts[FONT_SLOTS.index(slot)]
                 if font is None or font.strip().casefold() != want:
                     shown = f"«{font}»" if font else "không đặt"

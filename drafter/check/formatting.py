@@ -49,6 +49,7 @@ class RunProps:
     caps: bool
     hidden: bool
     underline: bool
+    hint: str | None = None  # w:hint="eastAsia": Word draws ambiguous characters with the eastAsia font
 
     def font(self, slot: str) -> str | None:
         return self.fonts[FONT_SLOTS.index(slot)]
@@ -84,6 +85,9 @@ def parse_rpr(rpr) -> dict[str, Any]:
     for child in rpr:
         tag = child.tag
         if tag == W + "rFonts":
+            hint = child.get(W + "hint")
+            if hint:
+                out["hint"] = hint
             for slot in FONT_SLOTS:
                 theme = child.get(W + _THEME_ATTR[slot])
                 if theme:
@@ -303,6 +307,7 @@ class Resolver:
             caps=bool(props.get("caps")),
             hidden=bool(props.get("vanish")),
             underline=bool(props.get("u")),
+            hint=props.get("hint"),
         )
 
     # -- paragraphs ------------------------------------------------------------------------------

@@ -126,3 +126,12 @@ def test_east_asian_and_complex_script_slots() -> None:
 
 def test_size_helper() -> None:
     assert Pt(14).pt == 14 and findings  # helpers importable
+
+
+def test_east_asian_hint_makes_that_font_visible() -> None:
+    def hinted(d):
+        fonts = para(d, "a) Nâng cao").runs[0]._r.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), "MS Mincho")
+        fonts.set(qn("w:hint"), "eastAsia")
+    got = fired(hinted)
+    assert of_rule(got, "ND30-F1")[0].found == "«MS Mincho»" and "ND30-F2" not in rule_ids(got)
