@@ -69,8 +69,8 @@ def check_docx_bytes(data: bytes, path: Path | str = "<bộ nhớ>") -> list[Fin
     from drafter.check.package import Package
     from drafter.check.safety import verify_docx_bytes
 
-    verify_docx_bytes(data, path)
-    return check_package(Package.from_bytes(data, path))
+    parts = verify_docx_bytes(data, path)
+    return check_package(Package.from_bytes(data, path, parts))
 
 
 def check_file(path: Path | str) -> list[Finding]:

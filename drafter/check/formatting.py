@@ -173,25 +173,13 @@ class Resolver:
 
     def __init__(self, package: Package):
         self.package = package
-        styles_el = package.styles
-        self.styles: dict[str, Any] = {}
-        self.default_para: str | None = None
-        self.default_char: str | None = None
-        self.default_table: str | None = None
-        for style in (styles_el.iterchildren(W + "style") if styles_el is not None else ()):
-            sid = style.get(W + "styleId")
-            if sid is None:
-                continue
-            self.styles[sid] = style
-            if (style.get(W + "default") or "").lower() in _TRUE:
-                kind = style.get(W + "type")
-                if kind == "paragraph":
-                    self.default_para = sid
-                elif kind == "character":
-                    self.default_char = sid
-                elif kind == "table":
-                    self.default_table = sid
-        defaults = styles_el.find(W + "docDefaults") if styles_el is not None else None
+        sheet = package.styles
+        self.sheet = sheet
+        ids = sheet.defaults_ids if sheet is not None else {}
+        self.default_para: str | None = ids.get("paragraph")
+        self.default_char: str | None = ids.get("character")
+        self.default_table: str | None = ids.get("table")
+        defaults = sheet.doc_defaults if sheet is not None else None
         rpr = defaults.find(W + "rPrDefault/" + W + "rPr") if defaults is not None else None
         ppr = defaults.find(W + "pPrDefault/" + W + "pPr") if defaults is not None else None
         self.default_rpr = parse_rpr(rpr)
@@ -241,7 +229,7 @@ class Resolver:
         sid = style_id
         while sid and sid not in seen and len(out) < 30:
             seen.add(sid)
-            style = self.styles.get(sid)
+            style = self.sheet.style(sid) if self.sheet is not None else None
             if style is None:
                 break
             out.append(style)
@@ -375,7 +363,7 @@ class Resolver:
         )
 
     def style_name(self, style_id: str | None) -> str | None:
-        style = self.styles.get(style_id) if style_id else None
+        style = self.sheet.style(style_id) if self.sheet is not None and style_id else None
         if style is None:
             return None
         name = style.find(W + "name")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +32,86 @@ WORD_MAIN_TYPES = (
 )
 
 
+W_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STYLE_START = re.compile(rb"<w:style[\s>/]")
+_ATTR = re.compile(rb'w:(styleId|type|default)="([^"]*)"')
+
+
+class StyleSheet:
+    """Styles by id and the document defaults. A styles part is mostly latent styles and table
+    styles nobody uses (hundreds of kB in Word's templates): from bytes, each style is located
+    with a byte search and parsed only when asked for."""
+
+    def __init__(self, root=None, data: bytes | None = None):
+        self._root = root
+        self._data = data
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._parsed: dict[str, object] = {}
+        self.defaults_ids: dict[str, str] = {}
+        self.doc_defaults = None
+        if data is not None and not self._index_bytes(data):
+            self._root, self._data = etree.fromstring(data, PARSER), None
+        if self._data is None and self._root is not None:
+            w = "{" + W_NS.decode() + "}"
+            for style in self._root.iterchildren(w + "style"):
+                sid = style.get(w + "styleId")
+                if sid is None:
+                    continue
+                self._parsed[sid] = style
+                if (style.get(w + "default") or "").lower() in ("1", "true", "on"):
+                    self.defaults_ids.setdefault(style.get(w + "type") or "paragraph", sid)
+            self.doc_defaults = self._root.find(w + "docDefaults")
+
+    def _index_bytes(self, data: bytes) -> bool:
+        head = re.search(rb"<w:styles\b[^>]*>", data)
+        if head is None or W_NS not in head.group(0):
+            return False  # another prefix for the main namespace: parse it all
+        self._head = head.group(0)
+        for m in _STYLE_START.finditer(data, head.end()):
+            start = m.start()
+            close = data.find(b">", start)
+            if close < 0:
+                return False
+            tag = data[start:close + 1]
+            if tag.endswith(b"/>"):
+                end = close + 1
+            else:
+                end = data.find(b"</w:style>", close)
+                if end < 0:
+                    return False
+                end += len(b"</w:style>")
+            attrs = {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(tag)}
+            sid = attrs.get("styleId")
+            if sid is None:
+                continue
+            self._spans[sid] = (start, end)
+            if attrs.get("default", "").lower() in ("1", "true", "on"):
+                self.defaults_ids.setdefault(attrs.get("type", "paragraph"), sid)
+        i = data.find(b"<w:docDefaults")
+        if i >= 0:
+            j = data.find(b"</w:docDefaults>", i)
+            if j < 0:
+                return False
+            self.doc_defaults = self._fragment(data[i:j + len(b"</w:docDefaults>")])
+        return True
+
+    def _fragment(self, chunk: bytes):
+        return etree.fromstring(self._head + chunk + b"</w:styles>", PARSER)[0]
+
+    def style(self, style_id: str | None):
+        if not style_id:
+            return None
+        found = self._parsed.get(style_id)
+        if found is None and style_id in self._spans:
+            start, end = self._spans[style_id]
+            found = self._parsed[style_id] = self._fragment(self._data[start:end])
+        return found
+
+
 @dataclass
 class Package:
     document: object  # the w:document element
-    styles: object | None = None
+    styles: StyleSheet | None = None
     numbering: object | None = None
     settings: object | None = None
     theme: object | None = None
@@ -56,7 +133,7 @@ class Package:
             target = rel.target_part
             element = getattr(target, "element", None)
             if rel.reltype == RT.STYLES:
-                pkg.styles = element
+                pkg.styles = StyleSheet(root=element)
             elif rel.reltype == RT.NUMBERING:
                 pkg.numbering = element
             elif rel.reltype == RT.SETTINGS:
@@ -73,7 +150,9 @@ class Package:
     # -- straight from the zip --------------------------------------------------------------------
 
     @classmethod
-    def from_bytes(cls, data: bytes, path: Path | str = "<bộ nhớ>") -> "Package":
+    def from_bytes(cls, data: bytes, path: Path | str = "<bộ nhớ>",
+                   parts: dict[str, bytes] | None = None) -> "Package":
+        """`parts`: XML parts already decompressed (by the safety checks), by name."""
         def fail(message: str) -> UnreadableFileError:
             return UnreadableFileError(message, Location(file=path))
 
@@ -84,9 +163,12 @@ class Package:
         with archive:
             names = set(archive.namelist())
 
+            def read(name: str) -> bytes:
+                return parts[name] if parts and name in parts else archive.read(name)
+
             def parse(name: str):
                 try:
-                    return etree.fromstring(archive.read(name), PARSER)
+                    return etree.fromstring(read(name), PARSER)
                 except KeyError:
                     return None
                 except etree.XMLSyntaxError as exc:
@@ -117,7 +199,10 @@ class Package:
                 if target not in names:
                     continue
                 if kind == "styles":
-                    pkg.styles = parse(target)
+                    try:
+                        pkg.styles = StyleSheet(data=read(target))
+                    except etree.XMLSyntaxError as exc:
+                        raise fail(f"tệp Word bị hỏng (thành phần {target} không phải XML hợp lệ: {exc.msg})") from None
                 elif kind == "numbering":
                     pkg.numbering = parse(target)
                 elif kind == "settings":

@@ -69,8 +69,9 @@ def _declares_dtd(data: bytes) -> bool:
     return False
 
 
-def verify_docx_bytes(data: bytes, path: Path | str) -> None:
-    """Raise UnreadableFileError unless `data` is a plausible, harmless DOCX archive."""
+def verify_docx_bytes(data: bytes, path: Path | str) -> dict[str, bytes]:
+    """Raise UnreadableFileError unless `data` is a plausible, harmless DOCX archive; return its
+    XML parts, decompressed once, by name."""
     if data.startswith(OLE_MAGIC):
         raise _fail(path, "tệp Word định dạng cũ (.doc) hoặc có đặt mật khẩu, không đọc được",
                     hint="mở bằng Word, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .docx")
@@ -98,6 +99,7 @@ def verify_docx_bytes(data: bytes, path: Path | str) -> None:
             raise _fail(path, "không phải tệp Word (.docx): gói nén thiếu [Content_Types].xml")
         if not any(n.startswith("word/") and n.endswith(".xml") for n in names):
             raise _fail(path, "không phải tệp Word (.docx): gói nén không có nội dung văn bản Word")
+        parts: dict[str, bytes] = {}
         for info in infos:
             if info.is_dir() or not _XML_PART.search(info.filename):
                 continue
@@ -112,6 +114,8 @@ def verify_docx_bytes(data: bytes, path: Path | str) -> None:
             if _declares_dtd(content):
                 raise _fail(path, f"tệp chứa khai báo DOCTYPE/ENTITY trong {info.filename} "
                                   "(có thể là tấn công XML), từ chối đọc")
+            parts[info.filename] = content
+    return parts
 
 
 def open_docx_bytes(data: bytes, path: Path | str = "<bộ nhớ>") -> DocxDocument:

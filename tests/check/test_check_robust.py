@@ -46,3 +46,38 @@ def test_text_in_a_text_box_is_read() -> None:
     paras = Reader(pkg, Resolver(pkg)).read()
     boxed = [p for p in paras if p.in_text_box]
     assert [p.text for p in boxed] == ["Ghi chú trong khung"] and boxed[0].where.endswith("khung chữ 1")
+
+
+def _summary(items):
+    return [(f.rule, f.where, f.message) for f in items]
+
+
+def test_bytes_path_and_python_docx_path_agree() -> None:
+    from checkhelp import fired, for_runs, para
+
+    from drafter.check import check_docx
+
+    def broken(d):
+        for_runs(para(d, "a) Nâng cao"), size=12, bold=True)
+        for_runs(para(d, "Số:"), size=14)
+    data = save(docx.Document(io.BytesIO(good_bytes())))
+    document = docx.Document(io.BytesIO(data))
+    broken(document)
+    data = save(document)
+    assert _summary(check_docx(docx.Document(io.BytesIO(data)))) == _summary(check_docx_bytes(data))
+    assert fired(broken)
+
+
+def test_styles_part_with_another_namespace_prefix() -> None:
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(good_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/styles.xml":
+                content = content.replace(b"<w:", b"<x:").replace(b"</w:", b"</x:").replace(b" w:", b" x:")
+                content = content.replace(b"xmlns:w=", b"xmlns:x=")
+            target.writestr(info.filename, content)
+    assert check_docx_bytes(buffer.getvalue()) == []
