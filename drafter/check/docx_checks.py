@@ -15,7 +15,7 @@ from drafter.check.docx_units import docx_units
 from drafter.check.finding import Finding
 from drafter.check.formatting import FONT_SLOTS, Resolver, RunProps, W
 from drafter.check.package import Package
-from drafter.check.page_checks import LINE_HEIGHT, _fmt, _part_paragraphs, _references, _sections, check_paper, check_page_numbers
+from drafter.check.page_checks import LINE_HEIGHT, fmt_number, part_paragraphs, part_references, section_properties, check_paper, check_page_numbers
 from drafter.check.ruleset import merge
 from drafter.check.text_checks import check_text_rules, short
 from drafter.document.metrics import text_width_mm
@@ -96,7 +96,7 @@ class DocView:
 
 
 def _sizes(sizes: list[float]) -> str:
-    return ", ".join(f"{_fmt(s)} pt" for s in sizes)
+    return ", ".join(f"{fmt_number(s)} pt" for s in sizes)
 
 
 def check_element(view: DocView, rule: str, i: int | None, element: Element, *, centred: bool = False,
@@ -216,7 +216,7 @@ def _ratio_check(view: DocView, rule: str, i: int, line: RuleLine, text_mm: floa
     ratio = line.length_mm / text_mm
     if not allowed.contains(ratio, RATIO_TOLERANCE):
         low, high = allowed.tu or 0, allowed.den or 0
-        view.ctx.add(rule, i, f"{ratio:.0%} độ dài dòng chữ ({_fmt(line.length_mm)} mm so với {_fmt(text_mm)} mm)",
+        view.ctx.add(rule, i, f"{ratio:.0%} độ dài dòng chữ ({fmt_number(line.length_mm)} mm so với {fmt_number(text_mm)} mm)",
                      f"{low:.0%}–{high:.0%} độ dài dòng chữ".replace("%–", "–"))
 
 
@@ -272,8 +272,8 @@ def check_wrapping(view: DocView) -> None:
         available = para.width_mm - (para.props.left + para.props.right + first) / TWIPS_PER_MM
         width = view.width_mm(i)
         if width > available + WRAP_TOLERANCE_MM:
-            view.ctx.add("ND30-H8", i, f"«{short(view.units[i].text, 45)}» rộng khoảng {_fmt(width)} mm, "
-                         f"vùng chữ chỉ {_fmt(available)} mm nên bị xuống dòng",
+            view.ctx.add("ND30-H8", i, f"«{short(view.units[i].text, 45)}» rộng khoảng {fmt_number(width)} mm, "
+                         f"vùng chữ chỉ {fmt_number(available)} mm nên bị xuống dòng",
                          "nằm trên một dòng: nới rộng cột của bảng hoặc giảm cỡ chữ trong giới hạn cho phép")
 
 
@@ -284,10 +284,10 @@ def check_fonts(view: DocView) -> None:
     name = rules().trang.phong_chu.ten
     want = name.casefold()
     paras = [(float(n), p) for n, p in enumerate(view.paras)]
-    for sect in _sections(view.package):
+    for sect in section_properties(view.package):
         for kind in ("header", "footer"):
-            for part in _references(view.package, sect, kind).values():
-                paras.extend((-1.0, p) for p in _part_paragraphs(view.reader, part, "đầu trang" if kind == "header" else "chân trang"))
+            for part in part_references(view.package, sect, kind).values():
+                paras.extend((-1.0, p) for p in part_paragraphs(view.reader, part, "đầu trang" if kind == "header" else "chân trang"))
     for position, para in paras:
         for seg in para.segments:
             if not seg.text.strip():
@@ -371,7 +371,7 @@ def check_body(view: DocView) -> None:
         if props.align != "center" and p not in headings:
             indent = _first_line_cm(view, para)
             if not table.thut_dau_dong_cm.contains(indent, INDENT_TOLERANCE_CM):
-                view.ctx.add("ND30-D3", where, f"{_fmt(indent)} cm", table.thut_dau_dong_cm.describe(" cm"), position=p)
+                view.ctx.add("ND30-D3", where, f"{fmt_number(indent)} cm", table.thut_dau_dong_cm.describe(" cm"), position=p)
         spacing = _line_spacing_problem(props, size)
         if spacing:
             view.ctx.add("ND30-D5", where, spacing[0], spacing[1], position=p)
@@ -385,7 +385,7 @@ def check_body(view: DocView) -> None:
                 gap = 0
             minimum = table.cach_sau_pt.tu or 0
             if gap / 20 + 0.5 < minimum:
-                view.ctx.add("ND30-D4", where, f"{_fmt(gap / 20)} pt", f"tối thiểu {_fmt(minimum)} pt giữa hai đoạn",
+                view.ctx.add("ND30-D4", where, f"{fmt_number(gap / 20)} pt", f"tối thiểu {fmt_number(minimum)} pt giữa hai đoạn",
                              position=p)
 
 
@@ -408,16 +408,16 @@ def _line_spacing_problem(props, size: float) -> tuple[str, str] | None:
     "exactly" at least the rules table's minimum in points."""
     table = rules().doan_van
     lines, exact = table.gian_dong, table.gian_dong_chinh_xac_pt
-    wanted = f"từ {_fmt(lines.tu or 1)} đến {_fmt(lines.den or 1.5)} dòng"
+    wanted = f"từ {fmt_number(lines.tu or 1)} đến {fmt_number(lines.den or 1.5)} dòng"
     if exact is not None and exact.tu is not None:
-        wanted += f", hoặc chính xác (exactly) từ {_fmt(exact.tu)} pt"
+        wanted += f", hoặc chính xác (exactly) từ {fmt_number(exact.tu)} pt"
     if props.line is None:
         return None
     if props.line_rule == "auto":
         multiple = props.line / 240
         if lines.contains(multiple, 0.02):
             return None
-        return f"{_fmt(multiple)} dòng", wanted
+        return f"{fmt_number(multiple)} dòng", wanted
     pt = props.line / 20
     multiple = pt / (size * LINE_HEIGHT)
     high_ok = multiple <= (lines.den or 1.5) + 0.02
@@ -425,7 +425,7 @@ def _line_spacing_problem(props, size: float) -> tuple[str, str] | None:
         or (exact is not None and exact.tu is not None and pt >= exact.tu - 0.05)
     if high_ok and low_ok:
         return None
-    return f"{_fmt(pt)} pt (khoảng {_fmt(multiple)} dòng)", wanted
+    return f"{fmt_number(pt)} pt (khoảng {fmt_number(multiple)} dòng)", wanted
 
 
 def _default_tab_mm(pkg: Package) -> float:

@@ -27,11 +27,11 @@ def _mm(twips: str | None, default: float = 0.0) -> float:
         return default
 
 
-def _fmt(x: float) -> str:
+def fmt_number(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def _sections(pkg: Package) -> list:
+def section_properties(pkg: Package) -> list:
     body = pkg.body
     if body is None:
         return []
@@ -45,17 +45,17 @@ def _sections(pkg: Package) -> list:
 
 def check_paper(ctx: Context, pkg: Package) -> None:
     paper, margins = rules().trang.kho_giay, rules().trang.le_mm
-    for n, sect in enumerate(_sections(pkg), 1):
+    for n, sect in enumerate(section_properties(pkg), 1):
         where = "trang" if n == 1 else f"phần (section) {n}"
         size = sect.find(W + "pgSz")
         width = _mm(size.get(W + "w") if size is not None else None, 215.9)
         height = _mm(size.get(W + "h") if size is not None else None, 279.4)
         if width > height or (size is not None and size.get(W + "orient") == "landscape"):
-            ctx.add("ND30-P1", where, f"{_fmt(width)} × {_fmt(height)} mm, khổ ngang",
-                    f"A4 khổ dọc {_fmt(paper.rong_mm)} × {_fmt(paper.cao_mm)} mm")
+            ctx.add("ND30-P1", where, f"{fmt_number(width)} × {fmt_number(height)} mm, khổ ngang",
+                    f"A4 khổ dọc {fmt_number(paper.rong_mm)} × {fmt_number(paper.cao_mm)} mm")
         elif abs(width - paper.rong_mm) > PAPER_TOLERANCE_MM or abs(height - paper.cao_mm) > PAPER_TOLERANCE_MM:
-            ctx.add("ND30-P1", where, f"{_fmt(width)} × {_fmt(height)} mm",
-                    f"A4 khổ dọc {_fmt(paper.rong_mm)} × {_fmt(paper.cao_mm)} mm")
+            ctx.add("ND30-P1", where, f"{fmt_number(width)} × {fmt_number(height)} mm",
+                    f"A4 khổ dọc {fmt_number(paper.rong_mm)} × {fmt_number(paper.cao_mm)} mm")
         mar = sect.find(W + "pgMar")
         get = (lambda k: mar.get(W + k)) if mar is not None else (lambda k: None)
         values = {
@@ -66,10 +66,10 @@ def check_paper(ctx: Context, pkg: Package) -> None:
         }
         for side, (value, allowed) in values.items():
             if not allowed.contains(value, MARGIN_TOLERANCE_MM):
-                ctx.add("ND30-P2", where, f"lề {side} {_fmt(value)} mm", f"lề {side} {allowed.describe(' mm')}")
+                ctx.add("ND30-P2", where, f"lề {side} {fmt_number(value)} mm", f"lề {side} {allowed.describe(' mm')}")
 
 
-def _part_paragraphs(reader: Reader, part_el, where: str) -> list[DocPara]:
+def part_paragraphs(reader: Reader, part_el, where: str) -> list[DocPara]:
     out: list[DocPara] = []
     for p in part_el.iter(W + "p"):
         if any(anc.tag == W + "txbxContent" for anc in p.iterancestors()):
@@ -85,7 +85,7 @@ def _has_page_field(p_el) -> bool:
     return any(_PAGE_FIELD.search(t.text or "") for t in p_el.iter(W + "instrText"))
 
 
-def _references(pkg: Package, sect, kind: str) -> dict[str, object]:
+def part_references(pkg: Package, sect, kind: str) -> dict[str, object]:
     """Header or footer parts of a section by type (default, first, even)."""
     out = {}
     for ref in sect.iterchildren(W + f"{kind}Reference"):
@@ -96,13 +96,13 @@ def _references(pkg: Package, sect, kind: str) -> dict[str, object]:
 
 
 def check_page_numbers(ctx: Context, pkg: Package, reader: Reader, paras: list[DocPara]) -> None:
-    sections = _sections(pkg)
+    sections = section_properties(pkg)
     if not sections:
         return
     first = sections[0]
     rule = rules().trang.so_trang
-    headers = _references(pkg, first, "header")
-    footers = _references(pkg, first, "footer")
+    headers = part_references(pkg, first, "header")
+    footers = part_references(pkg, first, "footer")
     title_pg = first.find(W + "titlePg")
     has_title_page = title_pg is not None and (title_pg.get(W + "val") or "1").lower() in ("1", "true", "on")
 
@@ -111,7 +111,7 @@ def check_page_numbers(ctx: Context, pkg: Package, reader: Reader, paras: list[D
         part = headers.get(kind)
         if part is None:
             continue
-        for para in _part_paragraphs(reader, part, "đầu trang"):
+        for para in part_paragraphs(reader, part, "đầu trang"):
             if not _has_page_field(para.el):
                 continue
             numbered = True
@@ -122,7 +122,7 @@ def check_page_numbers(ctx: Context, pkg: Package, reader: Reader, paras: list[D
             sizes = {s.props.size for s in para.segments if s.props.size is not None and s.text.strip()}
             bad = sorted(x for x in sizes if not rule.co_chu.contains(x, 0.01))
             if bad:
-                problems.append("cỡ chữ " + ", ".join(f"{_fmt(x)} pt" for x in bad))
+                problems.append("cỡ chữ " + ", ".join(f"{fmt_number(x)} pt" for x in bad))
                 wanted.append(f"cỡ chữ {rule.co_chu.describe(' pt')}")
             if problems:
                 ctx.add("ND30-P3", "đầu trang", "số trang " + ", ".join(problems), ", ".join(wanted))
@@ -151,7 +151,7 @@ _ALIGN_WORDS = {"left": "trái", "right": "phải", "justify": "đều", "center
 
 def estimate_pages(pkg: Package, paras: list[DocPara]) -> float:
     """Rough page count: lines of each paragraph at its width and size, over the text height."""
-    sections = _sections(pkg)
+    sections = section_properties(pkg)
     height_mm = 297.0 - 40.0
     if sections:
         size, mar = sections[-1].find(W + "pgSz"), sections[-1].find(W + "pgMar")
