@@ -109,6 +109,10 @@ def check_paths(paths: list[Path]) -> list[FileResult]:
             results.append(FileResult(path, check_file(path)))
         except DrafterError as error:
             results.append(FileResult(path, problem=error.message + (f" ({error.hint})" if error.hint else "")))
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as error:
+            # A document shaped in a way the checker did not foresee: say so, never a traceback.
+            results.append(FileResult(path, problem=f"không kiểm tra được tệp này (cấu trúc lạ: {type(error).__name__}: "
+                                                    f"{str(error)[:120]}); xin gửi tệp cho nhóm phát triển drafter"))
     order = {p: i for i, p in enumerate(list(paths) + files)}
     results.sort(key=lambda r: order.get(r.path, len(order)))
     return results

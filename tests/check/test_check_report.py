@@ -80,3 +80,15 @@ def test_format_findings_for_the_render_self_check(tmp_path: Path) -> None:
     text = format_findings(path, check_file(path))
     assert text.startswith(f"{path}: 1 lỗi, 0 cảnh báo")
     assert format_findings(path, []) == f"{path}: đạt, không có lỗi thể thức."
+
+
+def test_an_unforeseen_document_shape_is_reported_not_raised(tmp_path: Path, monkeypatch) -> None:
+    import drafter.check as check
+
+    def boom(path):
+        raise ValueError("w:w='auto'")
+    monkeypatch.setattr(check, "check_file", boom)
+    path = tmp_path / "la.docx"
+    path.write_bytes(good_bytes())
+    code, out, err = _run([path])
+    assert code == 2 and "cấu trúc lạ" in err and "Traceback" not in err
