@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from drafter.check.formatting import ParaProps, Resolver, RunProps, W, table_style_id
+from drafter.check.formatting import ParaProps, Resolver, RunProps, W, table_style_id, twips
 from drafter.check.lines import run_lines, text_boxes
 from drafter.check.numbering import Numbering
 from drafter.check.package import Package
@@ -104,11 +104,11 @@ class Reader:
         if sect is not None:
             size, margins = sect.find(W + "pgSz"), sect.find(W + "pgMar")
             if size is not None and size.get(W + "w"):
-                width = int(float(size.get(W + "w")))
+                width = twips(size.get(W + "w"), width)
             if margins is not None:
-                left = int(float(margins.get(W + "left") or left))
-                right = int(float(margins.get(W + "right") or right))
-                gutter = int(float(margins.get(W + "gutter") or 0))
+                left = twips(margins.get(W + "left"), left)
+                right = twips(margins.get(W + "right"), right)
+                gutter = twips(margins.get(W + "gutter"), 0)
         return (width - left - right - gutter) / TWIPS_PER_MM
 
     def paragraph(self, p_el, where: str, width_mm: float, tstyle: str | None = None, *,
@@ -151,7 +151,7 @@ class Reader:
         if tcpr is not None:
             tcw = tcpr.find(W + "tcW")
             if tcw is not None and (tcw.get(W + "type") or "dxa") == "dxa" and tcw.get(W + "w"):
-                width = int(float(tcw.get(W + "w")))
+                width = twips(tcw.get(W + "w"))
             mar = tcpr.find(W + "tcMar")
             if mar is not None:
                 left, right = _margins(mar, (left, right))
@@ -164,7 +164,7 @@ class Reader:
     def table(self, tbl, number: int, outer: tuple | None = None) -> Iterator[DocPara]:
         tstyle = table_style_id(tbl) or self.resolver.default_table
         grid_el = tbl.find(W + "tblGrid")
-        grid = [int(float(g.get(W + "w") or 0)) for g in grid_el.iterchildren(W + "gridCol")] if grid_el is not None else []
+        grid = [twips(g.get(W + "w")) for g in grid_el.iterchildren(W + "gridCol")] if grid_el is not None else []
         tblpr = tbl.find(W + "tblPr")
         margins = (WORD_CELL_MARGIN, WORD_CELL_MARGIN)
         if tblpr is not None and tblpr.find(W + "tblCellMar") is not None:
@@ -176,7 +176,7 @@ class Reader:
                 span = 1
                 tcpr = tc.find(W + "tcPr")
                 if tcpr is not None and tcpr.find(W + "gridSpan") is not None:
-                    span = int(tcpr.find(W + "gridSpan").get(W + "val") or 1)
+                    span = max(1, twips(tcpr.find(W + "gridSpan").get(W + "val"), 1))
                 cells.append((col, r, tc, span))
                 col += span
         cells.sort(key=lambda c: (c[0], c[1]))
@@ -212,11 +212,11 @@ def _margins(mar, default: tuple[int, int]) -> tuple[int, int]:
     for tag in ("left", "start"):
         el = mar.find(W + tag)
         if el is not None and (el.get(W + "type") or "dxa") == "dxa" and el.get(W + "w"):
-            left = int(float(el.get(W + "w")))
+            left = twips(el.get(W + "w"), left)
     for tag in ("right", "end"):
         el = mar.find(W + tag)
         if el is not None and (el.get(W + "type") or "dxa") == "dxa" and el.get(W + "w"):
-            right = int(float(el.get(W + "w")))
+            right = twips(el.get(W + "w"), right)
     return left, right
 
 

@@ -40,6 +40,16 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def twips(value: str | None, default: int = 0) -> int:
+    """A measure attribute in twips; tolerant of "1134.0", "auto" and junk (→ default)."""
+    if value is None:
+        return default
+    try:
+        return int(float(value))
+    except ValueError:
+        return default
+
+
 @dataclass(frozen=True)
 class RunProps:
     fonts: tuple[str | None, str | None, str | None, str | None]  # ascii, hAnsi, eastAsia, cs

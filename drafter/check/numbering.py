@@ -5,7 +5,7 @@ letters lists with the English alphabet (a, b, c, d, e), a real defect for ND30 
 
 from __future__ import annotations
 
-from drafter.check.formatting import W, Resolver, parse_ppr
+from drafter.check.formatting import W, Resolver, parse_ppr, twips
 from drafter.vn import roman
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -62,7 +62,7 @@ class Numbering:
                 if override.get(W + "ilvl") == str(ilvl):
                     lvl = override.find(W + "lvl")
                     start = override.find(W + "startOverride")
-                    start_override = int(start.get(W + "val")) if start is not None else None
+                    start_override = twips(start.get(W + "val"), 1) if start is not None else None
             if lvl is None:
                 lvl = next((lv for lv in node.iterchildren(W + "lvl") if lv.get(W + "ilvl") == str(ilvl)), None)
             if lvl is not None:
@@ -70,7 +70,7 @@ class Numbering:
                 for tag in ("start", "numFmt", "lvlText", "suff"):
                     el = lvl.find(W + tag)
                     info[tag] = el.get(W + "val") if el is not None else None
-                info["start"] = start_override or int(info["start"] or 1)
+                info["start"] = start_override or twips(info["start"], 1)
                 info["levels"] = {lv.get(W + "ilvl"): lv for lv in node.iterchildren(W + "lvl")}
                 result = (node.get(W + "abstractNumId") or num_id, info)
         self._levels[key] = result
@@ -93,7 +93,8 @@ class Numbering:
             return ""
         abstract, info = found
         counters = self._counters.setdefault(abstract, [0] * 9)
-        level_start = {k: int((lv.find(W + "start").get(W + "val") if lv.find(W + "start") is not None else 1) or 1)
+        ilvl = min(max(ilvl, 0), 8)
+        level_start = {k: twips(lv.find(W + "start").get(W + "val") if lv.find(W + "start") is not None else None, 1)
                        for k, lv in info["levels"].items()}
         if counters[ilvl] == 0:
             counters[ilvl] = info["start"]
