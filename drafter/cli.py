@@ -56,6 +56,19 @@ def render(
 
 
 @app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Tệp .docx, .txt hoặc thư mục chứa chúng.")],
+    fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+) -> None:
+    """Kiểm tra thể thức Kế hoạch theo Nghị định 30/2020/NĐ-CP (mã thoát 1 khi có lỗi)."""
+    from drafter.check import run_check
+
+    if fmt not in ("text", "json"):
+        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    raise typer.Exit(run_check(paths, fmt))
+
+
+@app.command()
 def new(
     kind: Annotated[str, typer.Option("--kind", help="Loại kế hoạch (xem: drafter kinds).")],
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị ban hành, ví dụ «phường Bắc Nha Trang».")],
