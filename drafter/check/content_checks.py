@@ -1,5 +1,5 @@
 """Rules on what the text says: names of bodies that no longer exist on the plan's date
-(`presets/co-quan-da-giai-the.yaml`), dates of cited legal texts (the registry
+(`presets/co-quan/bai-bo.yaml`, shared with the presets), dates of cited legal texts (the registry
 `presets/van-ban.yaml`), and capitals (PL-II): "Nhân dân", "Nhà nước", "khoản 2 Điều 85"."""
 
 from __future__ import annotations
@@ -7,40 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from drafter.check.anatomy import is_upper, squash
 from drafter.check.context import Context
 from drafter.check.phrases import WORD, PhraseMatcher
 from drafter.check.text_checks import short
-from drafter.paths import PRESETS
+from drafter.presets.agencies import Abolished, abolished
 from drafter.presets.registry import BasisRegistry, LegalText
 from drafter.units.normalize import tone_key
 from drafter.vn import date_numeric
-from drafter.yamlio import load_model
 
-ABOLISHED_FILE = PRESETS / "co-quan-da-giai-the.yaml"
 _DASHES = "-–—‑"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Abolished(_Strict):
-    ten: str
-    cach_viet: list[str] = []
-    tu_ngay: dt.date
-    thay_bang: str = ""
-    ly_do: str
-    muc_do: Literal["loi", "canh_bao"] = "loi"
-
-
-class AbolishedFile(_Strict):
-    co_quan: list[Abolished]
 
 
 _SEPARATOR = re.compile(rf"(\s*[{_DASHES}]\s*|\s*&\s*|\s*,\s*|\s+)")
@@ -65,9 +42,8 @@ def phrase_pattern(phrase: str) -> str:
 
 
 @lru_cache(maxsize=2)
-def abolished_matcher(path: Path = ABOLISHED_FILE) -> PhraseMatcher[Abolished]:
-    data = load_model(AbolishedFile, path)
-    return PhraseMatcher([(name, entry) for entry in data.co_quan for name in [entry.ten, *entry.cach_viet]])
+def abolished_matcher() -> PhraseMatcher[Abolished]:
+    return PhraseMatcher([(name, entry) for entry in abolished() for name in [entry.ten, *entry.cach_viet]])
 
 
 def _content_units(ctx: Context, *, recipients: bool = True) -> list[int]:

@@ -108,13 +108,18 @@ class Catalogue(Strict):
 
 
 class Abolished(Strict):
+    """A name no longer usable from `tu_ngay` on, with its other spellings and successor."""
+
     ten: Line
-    thay_bang: list[Line] = []
-    ngay: dt.date
+    cach_viet: list[Line] = []
+    tu_ngay: dt.date
+    thay_bang: Text = ""
+    ly_do: Line
+    muc_do: Literal["loi", "canh_bao"] = "loi"
 
 
 class AbolishedFile(Strict):
-    bai_bo: list[Abolished]
+    co_quan: list[Abolished]
 
 
 def era_of(on: dt.date) -> str:
@@ -144,7 +149,7 @@ def catalogue_for(level: str, on: dt.date, folder: Path | None = None) -> Catalo
 
 @functools.lru_cache(maxsize=4)
 def abolished(path: Path = FOLDER / "bai-bo.yaml") -> tuple[Abolished, ...]:
-    return tuple(load_model(AbolishedFile, path).bai_bo)
+    return tuple(load_model(AbolishedFile, path).co_quan)
 
 
 def abolished_in(lines: list[str], on: dt.date) -> list[tuple[str, Abolished]]:
@@ -153,6 +158,6 @@ def abolished_in(lines: list[str], on: dt.date) -> list[tuple[str, Abolished]]:
     for line in lines:
         low = line.casefold()
         for entry in abolished():
-            if entry.ngay <= on and entry.ten.casefold() in low:
+            if entry.tu_ngay <= on and any(name.casefold() in low for name in (entry.ten, *entry.cach_viet)):
                 hits.append((line, entry))
     return hits
