@@ -220,32 +220,25 @@ def _margins(mar, default: tuple[int, int]) -> tuple[int, int]:
     return left, right
 
 
-def _block_children(container) -> Iterator:
-    """Paragraphs and tables of a body or cell, looking through content controls."""
+def _children(container, tags: tuple[str, ...]) -> Iterator:
+    """Children with one of `tags`, looking through content controls and custom XML."""
     for child in container:
-        if child.tag in (W + "p", W + "tbl"):
+        if child.tag in tags:
             yield child
         elif child.tag in (_SDT, W + "customXml"):
             content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
             if content is not None:
-                yield from _block_children(content)
+                yield from _children(content, tags)
+
+
+def _block_children(container) -> Iterator:
+    """Paragraphs and tables of a body or cell."""
+    return _children(container, (W + "p", W + "tbl"))
 
 
 def _rows(tbl) -> Iterator:
-    for child in tbl:
-        if child.tag == W + "tr":
-            yield child
-        elif child.tag in (_SDT, W + "customXml"):
-            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
-            if content is not None:
-                yield from _rows(content)
+    return _children(tbl, (W + "tr",))
 
 
 def _cells(tr) -> Iterator:
-    for child in tr:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in (_SDT, W + "customXml"):
-            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
-            if content is not None:
-                yield from _cells(content)
+    return _children(tr, (W + "tc",))
