@@ -44,7 +44,6 @@ class Labels(_Strict):
     nhiem_vu: TaskWords
     gach_dau_dong: list[str]
     chu_ky: SignatureWords
-    noi_nhan: str
     luu: str
 
 

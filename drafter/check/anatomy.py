@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from drafter.labels import labels
+from drafter.rules import rules
 from drafter.units.normalize import plain_key
 
 MUC_RE = re.compile(r"^([IVXLC]+)\s*[.)]\s*(\S.*)$")
@@ -114,7 +115,7 @@ def _title_key(text: str) -> str:
 
 def is_recipients_label(text: str) -> bool:
     key = plain_key(text.strip("*_# ")[:12])
-    return key.startswith(plain_key(labels().noi_nhan))
+    return key.startswith(plain_key(rules().thanh_phan.noi_nhan_nhan.van_ban))
 
 
 def is_authority(text: str) -> bool:

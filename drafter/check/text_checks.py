@@ -412,7 +412,7 @@ def check_signature_text(ctx: Context) -> None:
 
 def check_recipients_text(ctx: Context) -> None:
     a = ctx.anatomy
-    label_text = labels().noi_nhan
+    label_text = rules().thanh_phan.noi_nhan_nhan.van_ban
     if a.recipients_label is None:
         if ctx.require_elements and a.signature:
             ctx.missing("ND30-R1", "cuối văn bản", "không thấy phần nơi nhận", f"«{label_text}» và danh sách nơi nhận")
