@@ -92,6 +92,8 @@ CASES: dict[str, dict] = {
                      "kiến nghị của cử tri và Nhân dân. Phát huy vai trò của Ủy ban Mặt trận Tổ quốc, các tổ chức "
                      "chính trị - xã hội trong việc",
              "page-break split in the dump"),
+            ("edit", "Nghị định số 61/2023/NĐ-CP ngày 06/8/2023", "Nghị định số 61/2023/NĐ-CP ngày 16/8/2023",
+             "real defect of the plan (reference §9), corrected in the example so that generated plans pass check"),
         ],
     },
     "004": {

@@ -22,7 +22,6 @@ JUSTIFIED: dict[str, dict[str, str]] = {
         "ND30-V3": "the real plan writes «Khoản 2 Điều 85» (PL-II: «khoản 2 Điều 85»)",
     },
     "003-binh-phuoc-dan-chu-2024": {
-        "ND30-L1": "the real plan cites NĐ 61/2023/NĐ-CP as 06/8/2023 (reference §9: it is 16/8/2023)",
         "ND30-K1": "the real plan is signed «KT. CHỦ TỊCH» without «TM. ỦY BAN NHÂN DÂN» (reference §5)",
         "ND30-V2": "the real plan writes «nhân dân làm chủ», «doanh nghiệp Nhà nước» (PL-II)",
     },
