@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Install everything drafter needs on a fresh Debian machine: LibreOffice (for PDF previews and
-# layout tests), Poppler, Liberation fonts (metric-compatible with Times New Roman), and a
-# virtual environment .venv with drafter and its test tools. Safe to run again.
+# layout tests), Poppler, tmux (terminal tests of the wizard), Liberation fonts (metric-compatible
+# with Times New Roman), and a virtual environment .venv with drafter and its test tools.
+# Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need_apt+=(fonts-liberation)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
