@@ -11,41 +11,19 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (
+    AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent,
+)
 
-from drafter.errors import InputError, Location, MultiInputError
+from drafter.errors import InputError, Location
+from drafter.fileio import read_regular_file
+from drafter.limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES
+from drafter.messages import field_path, shown, validation_error, yaml_error
+
+__all__ = ["dump_yaml", "field_path", "load_model", "load_yaml", "nfc_tree", "validate", "validation_error"]
 
 M = TypeVar("M", bound=BaseModel)
-
-# pydantic error type → Vietnamese explanation (what is expected).
-_MESSAGES: dict[str, str] = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được hỗ trợ (có thể gõ sai tên trường)",
-    "string_type": "cần một chuỗi chữ",
-    "string_too_short": "không được để trống",
-    "int_type": "cần một số nguyên",
-    "int_parsing": "cần một số nguyên",
-    "float_parsing": "cần một số",
-    "float_type": "cần một số",
-    "bool_type": "cần giá trị true hoặc false",
-    "bool_parsing": "cần giá trị true hoặc false",
-    "list_type": "cần một danh sách (mỗi mục bắt đầu bằng «- »)",
-    "dict_type": "cần một nhóm trường (dạng «khóa: giá trị»)",
-    "model_type": "cần một nhóm trường (dạng «khóa: giá trị»)",
-    "model_attributes_type": "cần một nhóm trường (dạng «khóa: giá trị»)",
-    "date_type": "cần một ngày dạng NNNN-TT-NN, ví dụ 2025-10-31",
-    "date_parsing": "cần một ngày dạng NNNN-TT-NN, ví dụ 2025-10-31",
-    "date_from_datetime_parsing": "cần một ngày dạng NNNN-TT-NN, ví dụ 2025-10-31",
-    "literal_error": "giá trị không hợp lệ",
-    "enum": "giá trị không hợp lệ",
-    "greater_than_equal": "giá trị quá nhỏ",
-    "less_than_equal": "giá trị quá lớn",
-    "greater_than": "giá trị quá nhỏ",
-    "less_than": "giá trị quá lớn",
-    "too_short": "danh sách quá ngắn",
-    "union_tag_invalid": "loại mục không hợp lệ",
-    "union_tag_not_found": "không nhận ra loại mục",
-}
 
 
 def nfc_tree(value: Any) -> Any:
@@ -79,132 +57,86 @@ def _yaml() -> YAML:
     return yaml
 
 
+def _guard(text: str, path: Path | str | None) -> None:
+    """Refuse a YAML text whose tree would be too deep or, once its aliases are expanded, too
+    large ("billion laughs"). Counted on the parser's event stream, which is iterative and never
+    expands an alias: the cost is linear in the size of the text."""
+    depth = 0
+    stack: list[list[Any]] = []  # [anchor, expanded size] of each open collection
+    sizes: dict[str, int] = {}
+    expanded = 0
+
+    def where(event) -> Location:
+        mark = event.start_mark
+        return Location(file=path, line=mark.line + 1, column=mark.column + 1)
+
+    def add(count: int, event) -> None:
+        nonlocal expanded
+        expanded += count
+        if stack:
+            stack[-1][1] += count
+        if expanded > MAX_YAML_NODES:
+            raise InputError(
+                f"tệp quá lớn khi mở rộng các tham chiếu «*» (quá {MAX_YAML_NODES:,} mục)".replace(",", "."),
+                where(event), hint="bớt các tham chiếu «&»/«*» lồng nhau; chép thẳng nội dung vào")
+
+    for event in _yaml().parse(io.StringIO(text)):
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise InputError(f"các mục lồng nhau quá sâu (quá {MAX_YAML_DEPTH} cấp)", where(event))
+            add(1, event)
+            stack.append([event.anchor, 0])
+        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            depth -= 1
+            anchor, size = stack.pop()
+            if anchor is not None:
+                sizes[anchor] = size + 1
+            if stack:
+                stack[-1][1] += size
+        elif isinstance(event, ScalarEvent):
+            add(1, event)
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        elif isinstance(event, AliasEvent):
+            if any(frame[0] == event.anchor for frame in stack):
+                raise InputError(f"tham chiếu «*{shown(event.anchor, 30)}» trỏ vào chính mục chứa nó (vòng lặp)",
+                                 where(event))
+            add(sizes.get(event.anchor, 1), event)
+
+
 def load_yaml(path: Path | str, text: str | None = None) -> Any:
-    """Parse a YAML file; a syntax error becomes an InputError with line and column."""
+    """Parse a YAML file within the limits of drafter.limits; a syntax error becomes an
+    InputError with line and column, an unreadable file an UnreadableFileError."""
     path = Path(path)
     if text is None:
+        raw = read_regular_file(path, MAX_YAML_BYTES)
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError("không tìm thấy tệp", Location(file=path)) from None
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start})", Location(file=path),
                 hint="lưu lại tệp với bảng mã UTF-8",
             ) from None
+    elif len(text) > MAX_YAML_BYTES:
+        raise InputError("nội dung quá lớn", Location(file=path))
     try:
+        _guard(text, path)
         data = _yaml().load(io.StringIO(text))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "cú pháp không hợp lệ"
-        if "duplicate" in str(problem) or "found duplicate key" in str(exc):
-            problem = "khóa bị lặp lại"
-        raise InputError(
-            f"lỗi cú pháp YAML ({problem})",
-            Location(file=path, line=mark.line + 1 if mark else None,
-                     column=mark.column + 1 if mark else None),
-            hint="kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu «:» sau mỗi khóa",
-        ) from None
     except YAMLError as exc:
-        raise InputError(f"lỗi cú pháp YAML ({exc})", Location(file=path)) from None
+        raise yaml_error(exc, path) from None
+    except RecursionError:
+        raise InputError(f"các mục lồng nhau quá sâu (quá {MAX_YAML_DEPTH} cấp)", Location(file=path)) from None
     return nfc_tree(data)
-
-
-def _without_tags(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Drop the tag steps that pydantic adds to the loc of a tagged union (`noi_dung[0].muc.…`):
-    a step is a tag when the step after it is a key of the same mapping, not of its child."""
-    out: list[Any] = []
-    node = data
-    steps = list(loc)
-    for i, key in enumerate(steps):
-        nxt = steps[i + 1] if i + 1 < len(steps) else None
-        if isinstance(node, dict) and isinstance(key, str) and isinstance(nxt, str) and nxt in node \
-                and not (isinstance(node.get(key), dict) and nxt in node[key]):
-            continue  # a union tag: stay on this node
-        out.append(key)
-        if isinstance(node, dict) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
-            node = node[key]
-        else:
-            node = None
-    return tuple(out)
-
-
-def _position(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
-    """Line and column (1-based) of the deepest node of `loc` that exists in `data`."""
-    line = col = None
-    node = data
-    for key in loc:
-        if isinstance(node, CommentedMap) and key in node:
-            pos = node.lc.key(key)
-            line, col = pos[0] + 1, pos[1] + 1
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            pos = node.lc.item(key)
-            line, col = pos[0] + 1, pos[1] + 1
-            node = node[key]
-        elif isinstance(node, (CommentedMap, CommentedSeq)):
-            # a missing key or a tagged-union step: point at the containing node
-            continue
-        else:
-            break
-    return line, col
-
-
-def field_path(loc: tuple[Any, ...]) -> str:
-    """`noi_dung[1].noi_dung[0].khoan` from pydantic's loc, dropping union tags."""
-    out = ""
-    for key in loc:
-        if isinstance(key, int):
-            out += f"[{key}]"
-        elif isinstance(key, str) and not key.startswith("__tag__"):
-            out += f".{key}" if out else key
-    return out or "(gốc)"
-
-
-def _explain(err: dict[str, Any]) -> str:
-    kind = err["type"]
-    if kind in ("value_error", "assertion_error"):
-        return str(err.get("ctx", {}).get("error", err["msg"]))
-    base = _MESSAGES.get(kind, err["msg"])
-    ctx = err.get("ctx") or {}
-    if kind == "literal_error" and "expected" in ctx:
-        base += f"; chấp nhận: {ctx['expected']}"
-    elif kind in ("greater_than_equal", "greater_than") and ("ge" in ctx or "gt" in ctx):
-        base += f" (tối thiểu {ctx.get('ge', ctx.get('gt'))})"
-    elif kind in ("less_than_equal", "less_than") and ("le" in ctx or "lt" in ctx):
-        base += f" (tối đa {ctx.get('le', ctx.get('lt'))})"
-    elif kind == "union_tag_invalid" and "expected_tags" in ctx:
-        base += f"; chấp nhận: {ctx['expected_tags']}"
-    if "input" in err and kind not in ("missing",) and not isinstance(err["input"], (dict, list)):
-        shown = str(err["input"])
-        if len(shown) > 60:
-            shown = shown[:57] + "…"
-        base += f" (đã nhập: «{shown}»)"
-    return base
-
-
-def validation_errors(exc: ValidationError, data: Any, path: Path | str | None) -> InputError:
-    errors: list[InputError] = []
-    seen: set[tuple[str, str]] = set()
-    for err in exc.errors(include_url=False):
-        loc = _without_tags(data, tuple(err["loc"]))
-        field = field_path(loc)
-        message = _explain(err)
-        if (field, message) in seen:
-            continue
-        seen.add((field, message))
-        line, col = _position(data, loc)
-        errors.append(InputError(message, Location(file=path, line=line, column=col, field=field)))
-    return errors[0] if len(errors) == 1 else MultiInputError(errors)
 
 
 def validate(model: type[M], data: Any, path: Path | str | None = None) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise validation_errors(exc, data, path) from None
+        raise validation_error(exc, data, path) from None
+    except RecursionError:  # pydantic's own guard should come first; never a traceback
+        raise InputError("dữ liệu lồng nhau quá sâu", Location(file=path)) from None
 
 
 def load_model(model: type[M], path: Path | str) -> M:

@@ -7,7 +7,6 @@ separate paragraphs (docxtpl's "\\a") and whose tabs become Word tabs."""
 from __future__ import annotations
 
 import io
-import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.document.metrics import text_width_mm
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
+from drafter.document.values import docx_value, preserve_spaces
 from drafter.errors import Location, TemplateError
 from drafter.paths import DEFAULT_TEMPLATE
 from drafter.plan.layout import context
@@ -33,9 +33,8 @@ CELL_MARGIN_MM = 1.905  # Word's default left/right cell margin (108 twips)
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str):
-        text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
-        return text.replace("\n", "\a")  # docxtpl: "\a" starts a new paragraph, same style
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return docx_value(value)
     return value
 
 
@@ -119,6 +118,7 @@ def render_docx(plan: Plan, template: Path | None = None) -> bytes:
         doc.render(ctx, jinja_env=environment(), autoescape=True)
     except (JinjaTemplateError, SecurityError) as exc:
         raise _template_error(exc, template) from None
+    preserve_spaces(doc.docx)
     size_rules(doc.docx, ctx)
     buffer = io.BytesIO()
     doc.save(buffer)

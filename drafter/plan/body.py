@@ -17,6 +17,7 @@ from typing import Annotated, Any, ClassVar, Union
 
 from pydantic import BeforeValidator, Discriminator, Tag
 
+from drafter.limits import MAX_BODY_DEPTH, MAX_BODY_NODES
 from drafter.plan.text import Line, Strict
 
 NODE_KINDS = ("muc", "khoan", "diem", "y", "doan", "nhiem_vu")
@@ -126,3 +127,30 @@ Node = Annotated[
 
 for _model in (Muc, Khoan, Diem, Item):
     _model.model_rebuild()
+
+
+def _children(node: Any) -> Any:
+    if isinstance(node, dict):
+        return node.get("noi_dung")
+    return getattr(node, "noi_dung", None)
+
+
+def body_size_problem(nodes: Any) -> str | None:
+    """Why a body tree is too deep or too large to lay out, or None. Walked without recursion,
+    before pydantic validates it, whether it came from a file or was built in code."""
+    if not isinstance(nodes, (list, tuple)):
+        return None
+    count = 0
+    stack: list[tuple[Any, str, int]] = [(nodes, "noi_dung", 1)]
+    while stack:
+        items, where, depth = stack.pop()
+        if depth > MAX_BODY_DEPTH:
+            return f"nội dung lồng nhau quá sâu (quá {MAX_BODY_DEPTH} cấp, ở «{where}»)"
+        for i, node in enumerate(items):
+            count += 1
+            if count > MAX_BODY_NODES:
+                return f"nội dung có quá nhiều mục (quá {MAX_BODY_NODES:,} mục)".replace(",", ".")
+            children = _children(node)
+            if isinstance(children, (list, tuple)) and children:
+                stack.append((children, f"{where}[{i}].noi_dung", depth + 1))
+    return None

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from drafter.labels import labels
-from drafter.plan.body import Node, TaskLabels
+from drafter.plan.body import Node, TaskLabels, body_size_problem
 from drafter.plan.citation import Citation
 from drafter.plan.levels import TYPE_WORDS, Level, era_problem
 from drafter.plan.text import Line, Strict, Text
@@ -17,6 +17,7 @@ from drafter.rules import rules
 from drafter.vn import capitalize_first
 
 FORMAT_VERSION = 1
+YEAR_MIN, YEAR_MAX = 1945, 2100  # the plausible years of a plan (the Republic's first decrees on)
 
 BasisBody = Union[Line, Citation]
 
@@ -96,7 +97,7 @@ class Plan(Strict):
     ky_hieu: Line = Field(default_factory=lambda: rules().so_ky_hieu.ky_hieu)
     ngay: dt.date | None = None
     thang: int | None = Field(default=None, ge=1, le=12)  # draft: month known, day blank
-    nam: int | None = Field(default=None, ge=1945, le=2100)  # draft: year only
+    nam: int | None = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)  # draft: year only
     ten_loai: Line = Field(default_factory=lambda: labels().ten_loai)
     trich_yeu: list[Line] = Field(min_length=1)
     can_cu: list[Basis] = []
@@ -116,6 +117,21 @@ class Plan(Strict):
             data = dict(data)
             data["trich_yeu"] = [data["trich_yeu"]]
         return data
+
+    @field_validator("noi_dung", mode="before")
+    @classmethod
+    def _bounded_body(cls, value):
+        problem = body_size_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("ngay")
+    @classmethod
+    def _plausible_year(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and not YEAR_MIN <= value.year <= YEAR_MAX:
+            raise ValueError(f"năm {value.year} không hợp lệ; chấp nhận từ {YEAR_MIN} đến {YEAR_MAX}")
+        return value
 
     @model_validator(mode="after")
     def _coherent(self) -> "Plan":
