@@ -18,6 +18,7 @@ from drafter.check.anatomy import Unit, analyse
 from drafter.check.content_checks import check_content_rules
 from drafter.check.context import Context
 from drafter.check.finding import Finding
+from drafter.check.recognise import not_a_plan
 from drafter.check.ruleset import merge
 from drafter.check.text_checks import check_text_rules
 from drafter.check.textprep import clean_line, text_units
@@ -30,7 +31,10 @@ DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
 
 
 def _check_units(units: list[Unit], *, text_mode: bool) -> list[Finding]:
-    ctx = Context(analyse(units), text_mode=text_mode)
+    anatomy = analyse(units)
+    if (unrecognised := not_a_plan(anatomy)) is not None:
+        return unrecognised
+    ctx = Context(anatomy, text_mode=text_mode)
     check_text_rules(ctx)
     check_content_rules(ctx)
     return merge(ctx.findings)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -80,6 +81,14 @@ def capitals_matcher(phrases: tuple[str, ...]) -> PhraseMatcher[tuple[str, ...]]
     return PhraseMatcher([(p, tuple(WORD.findall(p))) for p in phrases])
 
 
+def _char_before(text: str, pos: int) -> str:
+    """The last non-space character before `pos` ("" at the start), without copying the text:
+    a paragraph of a pasted text file may be megabytes long."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos else ""
+
+
 def check_capitals(ctx: Context) -> None:
     a = ctx.anatomy
     matcher = capitals_matcher(tuple(ctx.rules.capitals))
@@ -91,8 +100,8 @@ def check_capitals(ctx: Context) -> None:
             want = m.value
             if m.words == want:
                 continue
-            before = text[: m.start].rstrip()
-            if not before or before[-1] in ".:;!?(\"“”":  # a sentence may start with a capital
+            before = _char_before(text, m.start)
+            if not before or before in ".:;!?(\"“”":  # a sentence may start with a capital
                 if m.words[1:] == want[1:] and m.words[0].casefold() == want[0].casefold():
                     continue
                 want = (m.words[0],) + want[1:]
@@ -118,16 +127,18 @@ def check_article_capitals(ctx: Context) -> None:
         spans: list[tuple[int, int]] = []
         for m in _ARTICLE.finditer(text):
             spans.append(m.span())
-            before = text[: m.start()].rstrip()
-            sentence_start = not before or before[-1] in ".:;!?(\"“"
+            before = _char_before(text, m.start())
+            sentence_start = not before or before in ".:;!?(\"“"
             word = m.group(1)
             want_word = (word[:1] + word[1:].lower()) if sentence_start else word.lower()
             expected = f"{want_word} {m.group(2)} Điều {m.group(4)}"
             found = squash(m.group(0))
             if found != expected:
                 ctx.add("ND30-V3", i, found, expected)
+        starts = [s for s, _ in spans]  # in order, not overlapping: bisect, not a scan per match
         for m in _LONE_ARTICLE.finditer(text):
-            if any(s <= m.start() < e for s, e in spans):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < spans[k][1]:
                 continue
             ctx.add("ND30-V3", i, squash(m.group(0)), f"Điều {m.group(2)}")
 

@@ -16,6 +16,7 @@ from drafter.check.finding import Finding
 from drafter.check.formatting import FONT_SLOTS, Resolver, RunProps, W
 from drafter.check.package import Package
 from drafter.check.page_checks import LINE_HEIGHT, fmt_number, part_paragraphs, part_references, section_properties, check_paper, check_page_numbers
+from drafter.check.recognise import not_a_plan
 from drafter.check.ruleset import merge
 from drafter.check.text_checks import check_text_rules, short
 from drafter.document.metrics import text_width_mm
@@ -440,6 +441,8 @@ def _default_tab_mm(pkg: Package) -> float:
 
 def check_package(package: Package) -> list[Finding]:
     view = DocView(package)
+    if (unrecognised := not_a_plan(view.anatomy)) is not None:
+        return unrecognised
     ctx = view.ctx
     check_paper(ctx, package)
     check_page_numbers(ctx, package, view.reader, view.paras)

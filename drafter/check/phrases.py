@@ -62,9 +62,9 @@ def words_of(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
     """Word spans of a text and the words case-folded (shared by every matcher)."""
     lowered = text.lower()
     source = lowered if len(lowered) == len(text) else text
-    spans = tuple(m.span() for m in WORD.finditer(source))
+    spans = tuple([m.span() for m in WORD.finditer(source)])  # a list first: faster on megabytes
     if source is lowered:
-        folded = tuple(lowered[a:b] for a, b in spans)
+        folded = tuple([lowered[a:b] for a, b in spans])
     else:
-        folded = tuple(text[a:b].casefold() for a, b in spans)
+        folded = tuple([text[a:b].casefold() for a, b in spans])
     return spans, folded

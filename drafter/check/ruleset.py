@@ -127,11 +127,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
         if len(items) == 1:
             out.append(first)
             continue
-        locations: list[str] = []
-        for f in items:
-            for loc in f.locations:
-                if loc not in locations:
-                    locations.append(loc)
+        locations = list(dict.fromkeys(loc for f in items for loc in f.locations))
         out.append(Finding(first.rule, first.severity, describe_locations(locations), first.found,
                            first.expected, first.message, first.source, tuple(locations),
                            min(f.position for f in items)))

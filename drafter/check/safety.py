@@ -15,6 +15,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 
 from drafter.errors import Location, UnreadableFileError
+from drafter.fileio import read_regular_file
 
 # Limits: a real plan is a few hundred kB; these leave a wide margin and stop hostile archives.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -35,20 +36,8 @@ def _fail(path: Path | str, message: str, hint: str | None = None) -> Unreadable
 
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    if not path.exists():
-        raise _fail(path, "không tìm thấy tệp")
-    if path.is_dir():
-        raise _fail(path, "đây là thư mục, không phải tệp")
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _fail(path, f"tệp quá lớn ({size // (1024 * 1024)} MB), không phải một kế hoạch")
-        with path.open("rb") as handle:
-            return handle.read(limit + 1)
-    except PermissionError:
-        raise _fail(path, "không có quyền đọc tệp") from None
-    except OSError as exc:
-        raise _fail(path, f"không đọc được tệp ({exc.strerror or exc})") from None
+    """A regular file's bytes; a FIFO, device or directory is refused at once (never read)."""
+    return read_regular_file(path, limit)
 
 
 def _declares_dtd(data: bytes) -> bool:
@@ -136,8 +125,6 @@ def read_text_file(path: Path | str) -> str:
     """A plain-text plan (UTF-8, or UTF-16 with a byte order mark)."""
     path = Path(path)
     data = read_bytes(path, MAX_TEXT_BYTES)
-    if len(data) > MAX_TEXT_BYTES:
-        raise _fail(path, "tệp văn bản quá lớn, không phải một kế hoạch")
     if data.startswith(b"PK") or data.startswith(OLE_MAGIC):
         raise _fail(path, "tệp .txt này thực ra là tệp Word; hãy đổi đuôi thành .docx")
     try:

@@ -46,6 +46,7 @@ def _starts_paragraph(line: str) -> bool:
 
 def text_units(text: str) -> list[Unit]:
     units: list[Unit] = []
+    parts: list[list[str]] = []  # the lines of each unit, joined once at the end (linear time)
     gap = False
     prev_upper = False
     for number, raw in enumerate(text.splitlines(), 1):
@@ -62,12 +63,13 @@ def text_units(text: str) -> list[Unit]:
         else:
             joins = True
         if joins:
-            last = units[-1]
-            last.text = f"{last.text} {line}"
+            parts[-1].append(line)
         else:
             units.append(Unit(line, f"dòng {number}", line=number, gap_before=gap))
+            parts.append([line])
         gap = False
         prev_upper = upper
-    for u in units:
+    for u, lines in zip(units, parts):
+        u.text = " ".join(lines)
         u.end = len(u.text)
     return units
