@@ -135,7 +135,7 @@ def _self_check(path: Path) -> None:
         from drafter.check.report import format_findings
     except ImportError:  # the checker is optional while it is being built
         return
-    findings = check_file(path)
+    findings = check_file(path, own_output=True)
     if findings:
         err.print(format_findings(path, findings), markup=False)
 

@@ -13,3 +13,7 @@ MAX_YAML_NODES = 200_000  # scalars and collections after every alias is expande
 # The body tree of a plan, however it was built (YAML, wizard, import, code).
 MAX_BODY_DEPTH = 16  # Mục > khoản > 1.1 > 1.1.1 > điểm > "-" > "+" is 7
 MAX_BODY_NODES = 50_000
+
+# A DOCX drafter has just rendered is read back for its self-check without the zip bomb limits
+# for foreign files (drafter.check.safety); this only bounds memory.
+MAX_OWN_OUTPUT_BYTES = 1024 * 1024 * 1024

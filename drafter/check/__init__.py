@@ -23,6 +23,7 @@ from drafter.check.ruleset import merge
 from drafter.check.text_checks import check_text_rules
 from drafter.check.textprep import clean_line, text_units
 from drafter.errors import Location, UnreadableFileError
+from drafter.limits import MAX_OWN_OUTPUT_BYTES
 
 __all__ = ["Finding", "check_docx", "check_docx_bytes", "check_file", "check_plain_text", "check_text", "run_check"]
 
@@ -67,22 +68,25 @@ def check_docx(document: DocxDocument) -> list[Finding]:
     return check_package(Package.from_document(document))
 
 
-def check_docx_bytes(data: bytes, path: Path | str = "<bộ nhớ>") -> list[Finding]:
+def check_docx_bytes(data: bytes, path: Path | str = "<bộ nhớ>", *, size_limits: bool = True) -> list[Finding]:
     """All rules on the bytes of a DOCX, verified first (zip bomb, XML entities)."""
     from drafter.check.docx_checks import check_package
     from drafter.check.package import Package
     from drafter.check.safety import verify_docx_bytes
 
-    parts = verify_docx_bytes(data, path)
+    parts = verify_docx_bytes(data, path, size_limits=size_limits)
     return check_package(Package.from_bytes(data, path, parts))
 
 
-def check_file(path: Path | str) -> list[Finding]:
+def check_file(path: Path | str, *, own_output: bool = False) -> list[Finding]:
     """Findings for one plan. Raises UnreadableFileError (exit code 2) for a file that cannot be
-    read as a plan: missing, corrupt, not a DOCX, hostile (zip bomb, XML entities)."""
+    read as a plan: missing, corrupt, not a DOCX, hostile (zip bomb, XML entities).
+    `own_output`: the DOCX drafter has just rendered; the size limits for foreign files do not apply."""
     from drafter.check.safety import read_bytes, read_text_file
 
     path = Path(path)
+    if own_output:
+        return check_docx_bytes(read_bytes(path, MAX_OWN_OUTPUT_BYTES), path, size_limits=False)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return check_plain_text(read_text_file(path))

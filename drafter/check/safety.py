@@ -58,9 +58,24 @@ def _declares_dtd(data: bytes) -> bool:
     return False
 
 
-def verify_docx_bytes(data: bytes, path: Path | str) -> dict[str, bytes]:
+def _check_sizes(path: Path | str, infos: list[zipfile.ZipInfo]) -> None:
+    """Zip bomb limits: number of parts, total and per-part size, compression ratio."""
+    if len(infos) > MAX_PARTS:
+        raise _fail(path, f"gói .docx có quá nhiều thành phần ({len(infos)}), từ chối đọc")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART_UNCOMPRESSED or total > MAX_TOTAL_UNCOMPRESSED:
+            raise _fail(path, "gói .docx giải nén ra quá lớn (nghi là «bom nén»), từ chối đọc")
+        if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _fail(path, "thành phần trong gói .docx có tỉ lệ nén bất thường (nghi là «bom nén»), "
+                              "từ chối đọc")
+
+
+def verify_docx_bytes(data: bytes, path: Path | str, *, size_limits: bool = True) -> dict[str, bytes]:
     """Raise UnreadableFileError unless `data` is a plausible, harmless DOCX archive; return its
-    XML parts, decompressed once, by name."""
+    XML parts, decompressed once, by name. `size_limits=False` is for drafter's own output, just
+    rendered from validated input: a long plan compresses well and is not a zip bomb."""
     if data.startswith(OLE_MAGIC):
         raise _fail(path, "tệp Word định dạng cũ (.doc) hoặc có đặt mật khẩu, không đọc được",
                     hint="mở bằng Word, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .docx")
@@ -73,16 +88,8 @@ def verify_docx_bytes(data: bytes, path: Path | str) -> dict[str, bytes]:
         raise _fail(path, "tệp Word bị hỏng (không mở được gói nén .docx)") from None
     with archive:
         infos = archive.infolist()
-        if len(infos) > MAX_PARTS:
-            raise _fail(path, f"gói .docx có quá nhiều thành phần ({len(infos)}), từ chối đọc")
-        total = 0
-        for info in infos:
-            total += info.file_size
-            if info.file_size > MAX_PART_UNCOMPRESSED or total > MAX_TOTAL_UNCOMPRESSED:
-                raise _fail(path, "gói .docx giải nén ra quá lớn (nghi là «bom nén»), từ chối đọc")
-            if info.file_size > RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise _fail(path, "thành phần trong gói .docx có tỉ lệ nén bất thường (nghi là «bom nén»), "
-                                  "từ chối đọc")
+        if size_limits:
+            _check_sizes(path, infos)
         names = {info.filename for info in infos}
         if "[Content_Types].xml" not in names:
             raise _fail(path, "không phải tệp Word (.docx): gói nén thiếu [Content_Types].xml")
