@@ -82,7 +82,7 @@ def shown(value: Any, limit: int = 60) -> str:
 
 # -- pydantic ---------------------------------------------------------------------------------
 
-def _clean_loc(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], int | None]:
+def _clean_loc(data: Any, loc: tuple[Any, ...], kind: str = "") -> tuple[tuple[Any, ...], int | None]:
     """The user's key path for pydantic's `loc`, and where a union branch label was dropped.
 
     pydantic inserts steps that are not keys of the file: tags of a tagged union (`muc`, a key
@@ -104,7 +104,7 @@ def _clean_loc(data: Any, loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], int | 
         elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
             out.append(key)
             node = node[key]
-        elif last and isinstance(node, dict):
+        elif last and isinstance(node, dict) and kind in ("missing", "extra_forbidden"):
             out.append(key)  # a missing or unknown field
             node = None
         else:
@@ -183,7 +183,7 @@ def validation_error(exc: ValidationError, data: Any, path: Path | str | None) -
     raw = exc.errors(include_url=False)
     items = []  # (cleaned loc, union point, error)
     for err in raw:
-        loc, union_at = _clean_loc(data, tuple(err["loc"]))
+        loc, union_at = _clean_loc(data, tuple(err["loc"]), err["type"])
         items.append((loc, None if union_at is None else loc[:union_at], err))
     # A value that fits no branch of a union: keep the errors of the branch that got furthest;
     # if every branch failed on the value's shape alone, say which shapes are accepted.
