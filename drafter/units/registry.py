@@ -204,8 +204,11 @@ class UnitRegistry:
         scope = _Scope(name=name, level=level)
         if province is not None:
             scope.province = self._province_code(province, legacy)
-        for part in parents:
-            parent = self.find(part, legacy=legacy)
+        # Right to left: "xã Mong Thọ A, huyện Châu Thành, tỉnh Kiên Giang" — the province first,
+        # then the district within it (several provinces had a huyện Châu Thành).
+        for part in reversed(parents):
+            parent = self._resolve(_Scope(name=part, province=scope.province, district=scope.district),
+                                   legacy, part, None)
             if parent.level == PROVINCE:
                 scope.province = parent.code
             elif parent.level == DISTRICT:
@@ -250,8 +253,24 @@ class UnitRegistry:
         legacy: bool = False,
         location: Location | None = None,
     ) -> Unit:
-        """The one unit the query names. Raises UnitNotFoundError or AmbiguousUnitError."""
-        scope = self._scope(query, level, province, legacy)
+        """The one unit the query names, by name or by official code ("22333"). Raises
+        UnitNotFoundError or AmbiguousUnitError."""
+        code = query.strip()
+        if code.isdigit():
+            return self._by_code(code, level, legacy, location)
+        return self._resolve(self._scope(query, level, province, legacy), legacy, query, location)
+
+    def _by_code(self, code: str, level: str | None, legacy: bool, location: Location | None) -> Unit:
+        unit = self.get(code, legacy=legacy)
+        if unit is None or (level is not None and unit.level != level):
+            era = "trước 01/7/2025" if legacy else "hiện hành"
+            raise UnitNotFoundError(
+                f"không có đơn vị hành chính nào mang mã «{code}» trong danh mục {era}", [], location,
+                hint="mã tỉnh có 2 chữ số, mã huyện 3 chữ số, mã xã 5 chữ số; xem: drafter units <tên>",
+            )
+        return unit
+
+    def _resolve(self, scope: _Scope, legacy: bool, query: str, location: Location | None) -> Unit:
         matches = self._search(scope, legacy)
         if matches:
             top = LEVEL_RANK[matches[0].level]
