@@ -159,7 +159,7 @@ def _reason(err: dict[str, Any]) -> str:
     else:
         base = _EXPECTED.get(kind, GENERIC)
     if kind == "literal_error" and "expected" in ctx:
-        base += f"; chấp nhận: {ctx['expected']}"
+        base += f"; chấp nhận: {str(ctx['expected']).replace(' or ', ' hoặc ')}"
     elif kind in ("greater_than_equal", "greater_than") and ("ge" in ctx or "gt" in ctx):
         base += f" (tối thiểu {ctx.get('ge', ctx.get('gt'))})"
     elif kind in ("less_than_equal", "less_than") and ("le" in ctx or "lt" in ctx):
@@ -244,17 +244,25 @@ _YAML_PROBLEMS = (
 )
 
 
-def yaml_error(exc: Exception, path: Path | str | None) -> InputError:
-    """A ruamel YAML error as an InputError with line and column."""
+def yaml_error(exc: Exception, path: Path | str | None, text: str | None = None) -> InputError:
+    """A ruamel YAML error as an InputError with line and column (`text` locates the errors
+    that carry only a character offset, such as a forbidden character)."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    english = " ".join(str(getattr(exc, a, "") or "") for a in ("context", "problem")) or str(exc)
+    english = " ".join(str(getattr(exc, a, "") or "") for a in ("context", "problem")).strip() or str(exc)
     problem = next((vi for en, vi in _YAML_PROBLEMS if en in english), "cú pháp không hợp lệ")
     line = mark.line + 1 if mark is not None and getattr(mark, "line", None) is not None else None
     column = mark.column + 1 if line is not None and getattr(mark, "column", None) is not None else None
+    position = getattr(exc, "position", None)
+    if line is None and isinstance(position, int) and text is not None:
+        before = text[:position]
+        line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+    character = getattr(exc, "character", None)
+    if isinstance(character, int):
+        problem += f": mã {char_code(chr(character))}"
     return InputError(
         f"lỗi cú pháp YAML ({problem})",
         Location(file=path, line=line, column=column),
-        hint="kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu «:» sau mỗi khóa",
+        hint=None if isinstance(character, int) else "kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu «:» sau mỗi khóa",
     )
 
 

@@ -124,7 +124,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
         _guard(text, path)
         data = _yaml().load(io.StringIO(text))
     except YAMLError as exc:
-        raise yaml_error(exc, path) from None
+        raise yaml_error(exc, path, text) from None
     except RecursionError:
         raise InputError(f"các mục lồng nhau quá sâu (quá {MAX_YAML_DEPTH} cấp)", Location(file=path)) from None
     return nfc_tree(data)
