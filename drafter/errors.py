@@ -28,7 +28,9 @@ class Location:
     def __str__(self) -> str:
         parts: list[str] = []
         if self.file is not None:
-            parts.append(f"tệp {self.file}")
+            # A name with bytes that are not UTF-8 (a file from another system) must still print.
+            name = str(self.file).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            parts.append(f"tệp {name}")
         if self.line is not None:
             pos = f"dòng {self.line}"
             if self.column is not None:

@@ -225,6 +225,9 @@ class UnitRegistry:
         legacy: bool = False,
     ) -> list[Unit]:
         """Every unit the query may mean (best tier only), sorted by level, province, code."""
+        if query.strip().isdigit():
+            unit = self.get(query, legacy=legacy)
+            return [unit] if unit is not None and (level is None or unit.level == level) else []
         return self._search(self._scope(query, level, province, legacy), legacy)
 
     def _search(self, scope: _Scope, legacy: bool) -> list[Unit]:
