@@ -164,7 +164,7 @@ def _reason(err: dict[str, Any]) -> str:
         base += f" (tối thiểu {ctx.get('ge', ctx.get('gt'))})"
     elif kind in ("less_than_equal", "less_than") and ("le" in ctx or "lt" in ctx):
         base += f" (tối đa {ctx.get('le', ctx.get('lt'))})"
-    elif kind in ("too_short", "too_long") and "min_length" in ctx and kind == "too_short":
+    elif kind == "too_short" and "min_length" in ctx:
         base += f" (cần ít nhất {ctx['min_length']} mục)"
     elif kind == "union_tag_invalid" and "expected_tags" in ctx:
         base += f"; chấp nhận: {ctx['expected_tags']}"

@@ -160,10 +160,18 @@ def test_line_breaks_become_paragraphs_and_the_block_end_is_dropped(tmp_path):
     assert paragraphs[i + 1] == "Dòng hai" and paragraphs[i + 2] == "a) Cuối./."
 
 
+@pytest.mark.timeout(180)
 def test_a_large_legitimate_plan_is_not_called_a_bomb(tmp_path):
-    items = "".join(f"          - diem: Nâng cao nhận thức về phòng, chống thiên tai lần {i}.\n" for i in range(3000))
+    from drafter.check.safety import verify_docx_bytes
+    from drafter.errors import UnreadableFileError
+
+    # 12,000 identical items: the document part compresses more than 200 times, which the
+    # zip bomb limits for foreign files refuse; drafter's own output must still pass its self-check.
+    items = "          - y: Tổ chức tuyên truyền, phổ biến pháp luật tại cơ sở.\n" * 12_000
     spec = write(tmp_path, MINIMAL.replace("          - diem: Nâng cao nhận thức.\n", items))
     out = tmp_path / "ke-hoach.docx"
     result = runner.invoke(app, ["render", str(spec), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "bom" not in result.output
+    assert "bom" not in result.output and result.exception is None
+    with pytest.raises(UnreadableFileError, match="bom nén"):
+        verify_docx_bytes(out.read_bytes(), out)
