@@ -146,6 +146,12 @@ def main() -> None:
     except DrafterError as error:  # a command that did not catch its own
         err.print(f"Lỗi: {error}", markup=False)
         sys.exit(error.exit_code)
+    except OSError as exc:  # a file a command did not expect to fail (a template, a preset)
+        from drafter.messages import os_error
+
+        error = os_error(exc, exc.filename or "?", writing=False)
+        err.print(f"Lỗi: {error}", markup=False)
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
         err.print("Đã dừng.", markup=False)
         sys.exit(EXIT_USAGE)

@@ -45,7 +45,7 @@ def read_regular_file(path: Path | str, limit: int) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise UnreadableFileError("đây là thư mục, không phải tệp", Location(file=path))
         if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFileError("không phải một tệp thường (đường ống, thiết bị…), không đọc", Location(file=path))
+            raise UnreadableFileError("không phải một tệp thường (đường ống, thiết bị…), từ chối đọc", Location(file=path))
         if info.st_size > limit:
             raise UnreadableFileError(
                 f"tệp quá lớn ({_size_text(info.st_size)}; tối đa {_size_text(limit)})", Location(file=path))

@@ -157,3 +157,19 @@ def test_no_temporary_file_after_a_signal_during_the_write(tmp_path, signum):
     assert _tmp_files(tmp_path) == [] and not target.exists()
     if signum != signal.SIGINT:
         assert "Traceback" not in err
+
+
+def test_an_unexpected_os_error_reaches_the_user_as_a_message(tmp_path, minimal_spec, monkeypatch, capsys):
+    import drafter.document.render as render_module
+    from drafter.cli import main
+
+    def locked(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "mau.docx"))
+
+    monkeypatch.setattr(render_module, "render_docx", locked)
+    monkeypatch.setattr(sys, "argv", ["drafter", "render", str(minimal_spec), "-o", str(tmp_path / "x.docx")])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "không có quyền đọc" in err and "mau.docx" in err and "Traceback" not in err

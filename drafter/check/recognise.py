@@ -20,5 +20,5 @@ def not_a_plan(anatomy: Anatomy) -> list[Finding] | None:
     if any(is_muc(u.text) for u in anatomy.units):
         return None
     words = sum(len(u.text.split()) for u in anatomy.units)
-    found = "tệp rỗng" if not words else f"{words} từ, không có Quốc hiệu, số, ký hiệu, tên loại «KẾ HOẠCH» mục La Mã hay «Nơi nhận»"
+    found = "tệp rỗng" if not words else f"{words} từ, không có Quốc hiệu, số, ký hiệu, tên loại «KẾ HOẠCH», mục La Mã hay «Nơi nhận»"
     return [ruleset().make(RULE, "văn bản", found, "một Kế hoạch có đủ các thành phần thể thức")]
