@@ -269,7 +269,7 @@ def yaml_error(exc: Exception, path: Path | str | None, text: str | None = None)
 # -- operating system -------------------------------------------------------------------------
 
 _OS_REASONS = {
-    errno.EACCES: "không có quyền {verb} (tệp hoặc thư mục bị khóa, chỉ đọc)",
+    errno.EACCES: "không có quyền {verb} tệp hoặc thư mục này",
     errno.EPERM: "không có quyền {verb}",
     errno.EROFS: "ổ đĩa chỉ cho đọc, không {verb} được",
     errno.ENOSPC: "ổ đĩa đã đầy, không {verb} được",

@@ -10,7 +10,9 @@ Every case must end in one of two ways:
 Anything else is counted as a crash (another exception, a bad message, a lost value) or a hang
 (more than TIMEOUT seconds).
 
-    python tools/fuzz_answers.py [CASES] [SEED]        # default 1000 cases, seed 0
+    python tools/fuzz_answers.py [CASES] [SEED] [MESSAGES]   # default 1000 cases, seed 0
+
+MESSAGES, if given, is a file that receives every refusal message (then: grep -n Traceback MESSAGES).
 
 The test suite runs the same generator under hypothesis (tests/test_fuzz.py).
 """
@@ -188,7 +190,8 @@ def run_case(case: Case, folder: Path) -> tuple[str, str]:
         signal.alarm(0)
 
 
-def main(cases: int = 1000, seed: int = 0) -> int:
+def main(cases: int = 1000, seed: int = 0, messages: str | None = None) -> int:
+    log = open(messages, "w", encoding="utf-8") if messages else None  # noqa: SIM115
     counts = {"rendered": 0, "refused": 0, "crash": 0, "hang": 0}
     examples: list[str] = []
     tracebacks = 0
@@ -199,9 +202,13 @@ def main(cases: int = 1000, seed: int = 0) -> int:
             outcome, detail = run_case(case, Path(folder))
             counts[outcome] += 1
             tracebacks += "Traceback" in detail
+            if log is not None and outcome == "refused":
+                log.write(f"#{n}\n{detail}\n")
             if outcome in ("crash", "hang") and len(examples) < 10:
                 examples.append(f"  #{n} {outcome}: {detail}")
     took = time.perf_counter() - start
+    if log is not None:
+        log.close()
     print(f"{cases} tệp trả lời sinh ngẫu nhiên (seed {seed}), {took:.1f} s:")
     print(f"  rendered (đủ mọi giá trị)      {counts['rendered']}")
     print(f"  refused (thông báo tiếng Việt) {counts['refused']}")
@@ -213,4 +220,5 @@ def main(cases: int = 1000, seed: int = 0) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*(int(a) for a in sys.argv[1:3])))
+    args = sys.argv[1:]
+    sys.exit(main(*(int(a) for a in args[:2]), *args[2:3]))
