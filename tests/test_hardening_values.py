@@ -121,7 +121,8 @@ def test_citation_missing_fields_are_named(tmp_path):
 
 
 def test_yaml_syntax_errors_are_vietnamese(tmp_path):
-    for bad in ("a: b: c\n", "a:\n\tb: 1\n", 'a: "x\n', "a: [1, 2\n", "a: *nope\n", 'a: "\\q"\n'):
+    for bad in ("a: b: c\n", "a:\n\tb: 1\n", 'a: "x\n', "a: [1, 2\n", "a: *nope\n", 'a: "\\q"\n',
+                "a: * b\n", 'a: "\\xTT"\n', "a: 1\n- b\n", "a: x\x0cy\n"):
         error = refusal(tmp_path, bad)
         assert "lỗi cú pháp YAML" in error.message and error.location.line
         english = ("expected", "found", "while", "mapping", "scanning", "character", "could not", "alias")
