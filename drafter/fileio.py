@@ -111,22 +111,32 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _remove_stale(path: Path) -> None:
-    """Temporary files of `path` left by a run that was killed outright (SIGKILL, power cut):
-    their name carries the writer's process id, and a dead writer's file is removed."""
-    prefix = f".{path.name}."
+def _remove_stale(folder: Path) -> None:
+    """Temporary files left in `folder` by a run that was killed outright (SIGKILL, power cut).
+    Their name is `.<target>.<pid>.<random>.tmp`; a file whose writer is dead is removed. Done
+    once per folder and process, so that writing thousands of files stays linear."""
+    key = str(folder.resolve()) if folder.exists() else str(folder)
+    if key in _cleaned:
+        return
+    _cleaned.add(key)
     try:
-        entries = list(os.scandir(path.parent))
+        entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
         name = entry.name
-        if not (name.startswith(prefix) and name.endswith(_TMP_SUFFIX)):
+        if not (name.startswith(".") and name.endswith(_TMP_SUFFIX)):
             continue
-        pid_text = name[len(prefix):].split(".", 1)[0]
-        if pid_text.isdigit() and int(pid_text) != os.getpid() and not _pid_alive(int(pid_text)):
+        parts = name[: -len(_TMP_SUFFIX)].rsplit(".", 2)
+        if len(parts) != 3 or not parts[1].isdigit():
+            continue
+        pid = int(parts[1])
+        if pid != os.getpid() and not _pid_alive(pid):
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
+
+
+_cleaned: set[str] = set()
 
 
 def _check_target(path: Path, force: bool) -> None:
@@ -149,7 +159,7 @@ def write_atomic(path: Path | str, data: bytes, *, force: bool = False) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise os_error(exc, path.parent, writing=True) from None
-    _remove_stale(path)
+    _remove_stale(path.parent)
     try:
         mode = stat.S_IMODE(path.stat().st_mode) if force and path.exists() else new_file_mode()
     except OSError:

@@ -124,12 +124,14 @@ def test_output_that_is_a_directory(tmp_path):
 
 def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path):
     dead = tmp_path / ".ke-hoach.docx.999999999.abcd.tmp"  # no such process id
+    dead_other = tmp_path / ".khac.v2.docx.999999999.x_1z.tmp"
     alive = tmp_path / f".ke-hoach.docx.{os.getppid()}.abcd.tmp"  # another writer still running
-    other = tmp_path / ".khac.docx.999999999.abcd.tmp"
-    for p in (dead, alive, other):
+    not_ours = tmp_path / ".ghi-chu.tmp"
+    for p in (dead, dead_other, alive, not_ours):
         p.write_bytes(b"nua chung")
     write_atomic(tmp_path / "ke-hoach.docx", b"x")
-    assert not dead.exists() and alive.exists() and other.exists()
+    assert not dead.exists() and not dead_other.exists()
+    assert alive.exists() and not_ours.exists()
 
 
 _SLOW_WRITER = textwrap.dedent("""
