@@ -43,6 +43,16 @@ def test_text_without_plan_structure_is_an_error(tmp_path: Path, text: str) -> N
     assert code == 1 and "không tìm thấy thành phần nào của một văn bản kế hoạch" in report
 
 
+def test_a_whole_plan_in_mojibake_is_not_checked_as_a_plan() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "KẾ HOẠCH\nThực hiện dân chủ ở cơ sở\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNơi nhận:\n- UBND tỉnh;\n")
+    assert "ND30-X0" not in {f.rule for f in check_plain_text(text)}
+    for codec in ("cp1252", "latin-1"):
+        garbled = text.encode("utf-8").decode(codec, errors="replace")
+        findings = check_plain_text(garbled)
+        assert [f.rule for f in findings] == ["ND30-X0"] and "bảng mã" in findings[0].message
+
+
 def test_a_plan_body_with_its_title_is_still_checked() -> None:
     findings = check_plain_text("KẾ HOẠCH\nThực hiện dân chủ ở cơ sở\nI. MỤC ĐÍCH\n1. Mục đích\n")
     assert "ND30-X0" not in {f.rule for f in findings}
