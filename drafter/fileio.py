@@ -27,12 +27,21 @@ def _size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} kB"
 
 
+def _refuse_special(info: os.stat_result, path: Path) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFileError("đây là thư mục, không phải tệp", Location(file=path))
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFileError("không phải một tệp thường (đường ống, thiết bị…), từ chối đọc", Location(file=path))
+
+
 def read_regular_file(path: Path | str, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; UnreadableFileError (exit code 2)
     for anything else, at once: missing, a directory, a FIFO or device, too large, no permission."""
     path = Path(path)
     try:
-        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        # Look before opening: opening some devices has effects (a tape rewinds, a terminal waits).
+        _refuse_special(os.stat(path), path)
+        # O_NONBLOCK: if a FIFO was swapped in meanwhile, opening it must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
         raise UnreadableFileError("đây là thư mục, không phải tệp", Location(file=path)) from None
@@ -42,10 +51,7 @@ def read_regular_file(path: Path | str, limit: int) -> bytes:
         raise os_error(exc, path, writing=False) from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnreadableFileError("đây là thư mục, không phải tệp", Location(file=path))
-        if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFileError("không phải một tệp thường (đường ống, thiết bị…), từ chối đọc", Location(file=path))
+        _refuse_special(info, path)
         if info.st_size > limit:
             raise UnreadableFileError(
                 f"tệp quá lớn ({_size_text(info.st_size)}; tối đa {_size_text(limit)})", Location(file=path))
