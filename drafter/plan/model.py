@@ -9,8 +9,9 @@ from typing import Literal, Union
 from pydantic import Field, model_validator
 
 from drafter.labels import labels
-from drafter.plan.body import Node, TaskLabels
+from drafter.plan.body import Node, TaskLabels, TaskStyle
 from drafter.plan.citation import Citation
+from drafter.plan.numbering import SchemeName, nesting_problem
 from drafter.plan.levels import TYPE_WORDS, Level, era_problem
 from drafter.plan.text import Line, Strict, Text
 from drafter.rules import rules
@@ -103,10 +104,13 @@ class Plan(Strict):
     dan_nhap: Text | None = None
     dan_nhap_noi_tiep: Literal[";", ","] | None = None
     nhan_nhiem_vu: TaskLabels | None = None
+    trinh_bay_nhiem_vu: TaskStyle | None = None  # task roles as "- " lines (default) or a), b)
+    danh_so: SchemeName | None = None  # numbering scheme (drafter.plan.numbering); default co_ban
     noi_dung: list[Node] = Field(min_length=1)
     ket_luan: Text | None = None
     noi_nhan: list[Line] = []
     luu: Line = "VT"
+    ghi_chu_luu: Line | None = None  # printed under "Lưu: VT, …": copies, drafter's initials ("08 KH")
     chu_ky: Signature
 
     @model_validator(mode="before")
@@ -126,7 +130,7 @@ class Plan(Strict):
             raise ValueError("cần «ngay» (ví dụ 2025-10-31) hoặc, với bản dự thảo, ít nhất «nam»")
         if self.dan_nhap_noi_tiep and not (self.dan_nhap and self.can_cu):
             raise ValueError("«dan_nhap_noi_tiep» cần có «dan_nhap» và ít nhất một căn cứ")
-        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date)
+        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date) or nesting_problem(self)
         if problem:
             raise ValueError(problem)
         return self

@@ -1,0 +1,133 @@
+"""Real plan structures (issue 9, part A): numbering schemes I / 1 / 1.1 / 1.1.1 / a, the a)
+restart, task roles in the user's wording and order, the records note under "Lưu"."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.check import check_docx_bytes
+from drafter.document.render import render_docx
+from drafter.errors import InputError
+from drafter.plan.layout import context, text_lines
+from drafter.plan.model import Plan
+from drafter.plan.numbering import SchemeName
+from drafter.rules import rules
+from drafter.yamlio import validate
+
+BASE = {
+    "co_quan": {"cap": "tinh", "loai": "tỉnh", "ten": "Khánh Hòa"},
+    "ngay": "2025-10-05",
+    "trich_yeu": ["Chuyển đổi số năm 2026"],
+    "noi_nhan": ["Bộ Nội vụ", "Các sở, ban, ngành"],
+    "luu": "VT, KGVX",
+    "chu_ky": {"hinh_thuc": "ky_thay", "nguoi_ky": "Trần Văn B"},
+}
+
+DECIMAL_BODY = [
+    {"muc": "Nhiệm vụ", "noi_dung": [
+        {"khoan": "Nhận thức số", "noi_dung": [
+            {"khoan": "Tuyên truyền", "noi_dung": [
+                {"khoan": "Trên báo chí", "noi_dung": [{"diem": "Báo tỉnh."}, {"diem": "Đài tỉnh."}]},
+                {"khoan": "Trên mạng xã hội.", "tieu_de": False},
+            ]},
+            {"khoan": "Tập huấn", "noi_dung": [{"diem": "Cho cán bộ."}]},
+        ]},
+        {"khoan": "Thể chế số", "noi_dung": [{"khoan": "Rà soát văn bản.", "tieu_de": False}]},
+    ]},
+]
+
+
+def plan(**extra) -> Plan:
+    return Plan.model_validate({**BASE, **extra})
+
+
+def body_lines(p: Plan) -> list[tuple[str, str]]:
+    return [(line.kieu, line.dong) for line in context(p)["than"]]
+
+
+def test_scheme_names_are_the_rules_table_schemes():
+    assert set(SchemeName.__args__) == set(rules().danh_so.kieu)
+    assert rules().danh_so.mac_dinh in rules().danh_so.kieu
+
+
+def test_decimal_numbering_is_computed_with_a_style_per_level():
+    lines = body_lines(plan(danh_so="thap_phan", noi_dung=DECIMAL_BODY))
+    assert lines == [
+        ("muc", "I. NHIỆM VỤ"),
+        ("khoan", "1. Nhận thức số"),
+        ("khoan_2", "1.1. Tuyên truyền"),
+        ("khoan_3", "1.1.1. Trên báo chí"),
+        ("diem", "a) Báo tỉnh."),
+        ("diem", "b) Đài tỉnh."),
+        ("doan", "1.1.2. Trên mạng xã hội."),
+        ("khoan_2", "1.2. Tập huấn"),
+        ("diem", "a) Cho cán bộ."),
+        ("khoan", "2. Thể chế số"),
+        ("doan", "2.1. Rà soát văn bản./."),
+    ]
+
+
+def test_basic_scheme_refuses_nested_khoan_and_names_the_place_and_the_fix():
+    with pytest.raises(InputError) as caught:
+        validate(Plan, {**BASE, "noi_dung": DECIMAL_BODY})
+    message = str(caught.value)
+    assert "noi_dung[0].noi_dung[0].noi_dung[0]" in message and "danh_so: thap_phan" in message
+
+
+def test_scheme_per_muc_and_depth_limit():
+    body = [{"muc": "Mục tiêu", "noi_dung": [{"khoan": "Chung"}]},
+            {"muc": "Nhiệm vụ", "danh_so": "thap_phan", "noi_dung": DECIMAL_BODY[0]["noi_dung"]}]
+    assert ("khoan_3", "1.1.1. Trên báo chí") in body_lines(plan(noi_dung=body))
+    too_deep = [{"khoan": "1", "noi_dung": [{"khoan": "2", "noi_dung": [{"khoan": "3", "noi_dung": [{"khoan": "4"}]}]}]}]
+    with pytest.raises(ValueError, match="4 cấp"):
+        plan(danh_so="thap_phan", noi_dung=too_deep)
+
+
+def test_points_restart_at_a_only_when_asked():
+    body = [{"khoan": "Nội dung", "noi_dung": [
+        {"diem": "một."}, {"diem": "hai."}, "Ngoài ra, các địa phương:",
+        {"diem": "ba.", "bat_dau_lai": True}, {"diem": "bốn."}, "Đoạn khác.", {"diem": "năm."},
+    ]}]
+    labels = [d.split(")")[0] for k, d in body_lines(plan(noi_dung=body)) if k == "diem"]
+    assert labels == ["a", "b", "a", "b", "c"]
+
+
+def test_task_roles_in_user_wording_and_order_as_dashes_or_letters():
+    block = {"thoi_gian": "Quý I năm 2026.", "vai_tro": [{"nhan": "Sản phẩm", "noi_dung": "Báo cáo kết quả."}],
+             "chu_tri": "Sở Khoa học và Công nghệ.", "nhan": {"thoi_gian": "Thời gian hoàn thành"}}
+    body = [{"khoan": "Nhiệm vụ", "noi_dung": [{"nhiem_vu": block}]},
+            {"khoan": "Khác", "noi_dung": [{"nhiem_vu": {**block, "trinh_bay": "diem", "phoi_hop": ["Sở A;", "Sở B."]}}]}]
+    lines = [d for _, d in body_lines(plan(noi_dung=body))]
+    assert lines[1:4] == ["- Thời gian hoàn thành: Quý I năm 2026.", "- Sản phẩm: Báo cáo kết quả.",
+                          "- Cơ quan chủ trì: Sở Khoa học và Công nghệ."]
+    assert lines[5:] == ["a) Thời gian hoàn thành: Quý I năm 2026.", "b) Sản phẩm: Báo cáo kết quả.",
+                         "c) Cơ quan chủ trì: Sở Khoa học và Công nghệ.", "d) Cơ quan phối hợp:",
+                         "- Sở A;", "- Sở B./."]
+    lettered_plan = plan(trinh_bay_nhiem_vu="diem", noi_dung=body[:1])
+    assert [d for _, d in body_lines(lettered_plan)][1].startswith("a) Thời gian hoàn thành")
+
+
+def test_task_block_roles_api_resolves_labels_in_order():
+    p = plan(nhan_nhiem_vu={"chu_tri": "Chủ trì tham mưu"},
+             noi_dung=[{"nhiem_vu": {"chu_tri": "Phòng Văn hóa - Xã hội", "vai_tro": [{"nhan": "Kinh phí", "noi_dung": "Ngân sách xã"}]}}])
+    block = p.noi_dung[0].nhiem_vu
+    assert block.roles(p.nhan_nhiem_vu) == [("Chủ trì tham mưu", "Phòng Văn hóa - Xã hội"), ("Kinh phí", "Ngân sách xã")]
+    assert block.roles() == [("Cơ quan chủ trì", "Phòng Văn hóa - Xã hội"), ("Kinh phí", "Ngân sách xã")]
+
+
+def test_records_note_is_printed_under_luu():
+    lines = text_lines(plan(noi_dung=["Nội dung."], ghi_chu_luu="08 KH"))
+    at = lines.index("- Lưu: VT, KGVX.")
+    assert lines[at + 1] == "08 KH"
+
+
+@pytest.mark.parametrize("extra", [
+    {"danh_so": "thap_phan", "noi_dung": DECIMAL_BODY, "ghi_chu_luu": "08 KH"},
+    {"trinh_bay_nhiem_vu": "diem", "noi_dung": [{"muc": "Tổ chức thực hiện", "noi_dung": [
+        {"khoan": "Sở Nội vụ", "noi_dung": [{"nhiem_vu": {"chu_tri": "Sở Nội vụ.", "thoi_gian": "Năm 2026."}}]},
+        {"khoan": "Sở Tài chính", "noi_dung": [{"diem": "Bố trí kinh phí."}, "Ngoài ra:", {"diem": "Hướng dẫn.", "bat_dau_lai": True}]},
+    ]}]},
+])
+def test_drafters_own_output_of_every_new_construct_has_zero_check_findings(extra):
+    findings = check_docx_bytes(render_docx(plan(**extra)))
+    assert [(f.rule, f.where, f.message) for f in findings] == []
