@@ -18,6 +18,8 @@ from drafter.units.normalize import plain_key
 
 MUC_RE = re.compile(r"^([IVXLC]+)\s*[.)]\s*(\S.*)$")
 KHOAN_RE = re.compile(r"^(\d{1,2})\s*\.\s+(\S.*)$")
+DECIMAL_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")  # 1.1. / 1.1.1. headings
+PART_RE = re.compile(r"^Phần\s+(?:thứ\s+\S+|[IVXLC]+|\d+)\s*[.:]?(\s|$)", re.IGNORECASE)  # "Phần I"
 DIEM_RE = re.compile(r"^([a-zđ]{1,2})\s*\)\s*(\S.*)?$")
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 DATE_LINE_RE = re.compile(r"^[^,]{2,60}?,?\s*ngày\b.*(\bnăm\s*\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*\.?\s*$",

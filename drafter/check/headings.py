@@ -4,18 +4,15 @@ each heading. Every scheme drafter writes (drafter.plan.numbering) is read here,
 output never flags, and real plans numbered 1.1./1.2. get no false error.
 
 A point sequence may start again at a) after a plain paragraph: real plans do this (a lead-in
-sentence, then a new list), and drafter writes it when a point asks for `bat_dau_lai`."""
+sentence, then a new list), and drafter writes it when a point asks for `bat_dau_lai`. Only
+a restart at a) is accepted there; any other jump is still reported."""
 
 from __future__ import annotations
 
-import re
-
-from drafter.check.anatomy import DIEM_RE, KHOAN_RE, is_muc
+from drafter.check.anatomy import DECIMAL_RE, DIEM_RE, KHOAN_RE, PART_RE, is_muc
 from drafter.check.context import Context
 from drafter.vn import POINT_LETTERS, point_letter, roman
 
-DECIMAL_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")
-PART_RE = re.compile(r"^Phần\s+(?:thứ\s+\S+|[IVXLC]+|\d+)\s*[.:]?(\s|$)", re.IGNORECASE)
 _ITEM_MARKS = ("-", "+", "–", "•", "*")
 
 
@@ -47,6 +44,8 @@ class _Walk:
         self.path: list[int] = []  # current khoản number, then its decimal sub-numbers
         self.diem = 0
         self.last = "heading"  # kind of the previous unit: heading | point | item | plain
+        self.lead_in = False  # the previous unit ends with ":" (in text from PDF a lead-in
+        # sentence may be joined to the point before it)
 
     def part(self) -> None:
         self.muc, self.muc_label, self.path, self.diem = 0, "", [], 0
@@ -90,7 +89,7 @@ class _Walk:
             self.diem += 1
             return
         index = POINT_LETTERS.index(letter) + 1
-        restart = index == 1 and self.last == "plain"
+        restart = index == 1 and (self.last == "plain" or self.lead_in)
         if index != self.diem + 1 and not restart:
             if index == self.diem:
                 why = f"«{letter})» lặp lại"
@@ -122,4 +121,4 @@ def check_numbering(ctx: Context) -> None:
             kind = "point"
         else:
             kind = "item" if text.startswith(_ITEM_MARKS) else "plain"
-        walk.last = kind
+        walk.last, walk.lead_in = kind, text.rstrip().endswith(":")
