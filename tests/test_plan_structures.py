@@ -131,3 +131,30 @@ def test_records_note_is_printed_under_luu():
 def test_drafters_own_output_of_every_new_construct_has_zero_check_findings(extra):
     findings = check_docx_bytes(render_docx(plan(**extra)))
     assert [(f.rule, f.where, f.message) for f in findings] == []
+
+
+def test_inline_emphasis_becomes_runs_and_special_characters_survive():
+    import io
+
+    import docx
+
+    body = [{"khoan": "Nhiệm vụ", "noi_dung": [
+        {"diem": "**Tuyên truyền:** in *không* quá 5 \\* 3 bản & <giữ> \"nguyên\" {{ ngoặc }}."},
+        {"diem": "Dòng một\nDòng hai **đậm**."},
+    ]}]
+    p = plan(noi_dung=body)
+    assert body_lines(p)[1][1] == 'a) Tuyên truyền: in không quá 5 * 3 bản & <giữ> "nguyên" {{ ngoặc }}.'
+    data = render_docx(p)
+    document = docx.Document(io.BytesIO(data))
+    [para] = [x for x in document.paragraphs if x.text.startswith("a) ")]
+    assert [(r.text, bool(r.bold), bool(r.italic)) for r in para.runs] == [
+        ("a) ", False, False), ("Tuyên truyền:", True, False), (" in ", False, False), ("không", False, True),
+        (' quá 5 * 3 bản & <giữ> "nguyên" {{ ngoặc }}.', False, False)]
+    texts = [x.text for x in document.paragraphs]
+    assert "b) Dòng một" in texts and "Dòng hai đậm./." in texts
+    assert [f.rule for f in check_docx_bytes(data)] == []
+
+
+def test_ending_mark_goes_after_a_closing_emphasis_marker():
+    p = plan(noi_dung=[{"doan": "Kế hoạch này **có hiệu lực từ ngày ký.**"}])
+    assert body_lines(p)[-1][1] == "Kế hoạch này có hiệu lực từ ngày ký./."

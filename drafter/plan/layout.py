@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from drafter.labels import labels
 from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock
+from drafter.plan.emphasis import Span, merge, plain, spans
 from drafter.plan.model import Basis, Plan
 from drafter.plan.numbering import khoan_label
 from drafter.rules import rules
@@ -26,11 +27,21 @@ class Line:
     tiep: str = ""  # upright text continuing an italic basis in the same paragraph
 
     @property
-    def dong(self) -> str:
-        """The paragraph's full text as printed."""
+    def dau(self) -> str:
+        """What precedes the content: computed label and task label ("a) Cơ quan chủ trì: ")."""
         head = f"{self.so} " if self.so else ""
         label = f"{self.nhan}:" + (" " if self.noi_dung else "") if self.nhan else ""
-        return f"{head}{label}{self.noi_dung}{self.tiep}"
+        return head + label
+
+    @property
+    def dong(self) -> str:
+        """The paragraph's full text as printed (emphasis markers removed)."""
+        return f"{self.dau}{plain(self.noi_dung)}{self.tiep}"
+
+    @property
+    def doan_chu(self) -> tuple[Span, ...]:
+        """The paragraph as runs: `**bold**` and `*italic*` of the content become emphasis."""
+        return merge((Span(self.dau), *spans(self.noi_dung), Span(self.tiep)))
 
 
 def _bullet(depth: int) -> str:
@@ -87,13 +98,14 @@ def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0,
             out.extend(_task_lines(plan, node.nhiem_vu, item_depth))
 
 
-_ENDING = re.compile(r"[\s.;,:/]*$")
+_ENDING = re.compile(r"[\s.;,:/]*(?P<close>(?<!\\)\**)[\s.;,:/]*$")
 
 
 def with_ending(text: str) -> str:
-    """End the last content paragraph with the ND30 mark "./." (PL-III), exactly once."""
+    """End the last content paragraph with the ND30 mark "./." (PL-III), exactly once — after
+    a closing emphasis marker, so that "**… xong.**" ends "**… xong**./."."""
     mark = rules().ket_thuc.dau
-    return _ENDING.sub("", text) + mark
+    return _ENDING.sub(lambda m: m.group("close"), text, count=1) + mark
 
 
 def _strip_end(text: str, marks: str = ";,") -> str:
@@ -114,7 +126,7 @@ def preamble(plan: Plan) -> list[Line]:
         if plan.dan_nhap_noi_tiep and lines:
             last = lines[-1]
             last.noi_dung = last.noi_dung[:-1] + plan.dan_nhap_noi_tiep
-            last.tiep = " " + plan.dan_nhap
+            last.tiep = " " + plain(plan.dan_nhap)  # upright run of an italic paragraph
         else:
             lines.append(Line("dan_nhap", plan.dan_nhap))
     return lines
