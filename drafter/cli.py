@@ -94,6 +94,25 @@ def new(
     out.print(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o ke-hoach.docx", markup=False)
 
 
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Tệp .json sẽ ghi ra (mặc định: in ra màn hình).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+) -> None:
+    """In lược đồ JSON Schema của tệp trả lời (để VS Code và trình soạn thảo khác gợi ý, kiểm tra khóa)."""
+    from drafter.fileio import write_atomic
+    from drafter.schema import schema_text
+
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    try:
+        write_atomic(output, schema_text().encode("utf-8"), force=force)
+    except DrafterError as error:
+        fail(error)
+    out.print(f"Đã ghi {output}", markup=False)
+
+
 def _rows(rows: list[tuple[str, str]]) -> None:
     for key, description in rows:
         out.print(f"{key}\t{description}", markup=False)

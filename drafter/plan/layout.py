@@ -123,9 +123,9 @@ def basis_text(basis: Basis) -> str:
 def preamble(plan: Plan) -> list[Line]:
     lines = [Line("can_cu", basis_text(b) + ";") for b in plan.can_cu]
     if plan.dan_nhap:
-        if plan.dan_nhap_noi_tiep and lines:
+        if plan.dan_nhap_sau_can_cu_cuoi and lines:
             last = lines[-1]
-            last.noi_dung = last.noi_dung[:-1] + plan.dan_nhap_noi_tiep
+            last.noi_dung = last.noi_dung[:-1] + plan.dan_nhap_sau_can_cu_cuoi
             last.tiep = " " + plain(plan.dan_nhap)  # upright run of an italic paragraph
         else:
             lines.append(Line("dan_nhap", plan.dan_nhap))
