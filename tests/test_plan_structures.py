@@ -158,3 +158,10 @@ def test_inline_emphasis_becomes_runs_and_special_characters_survive():
 def test_ending_mark_goes_after_a_closing_emphasis_marker():
     p = plan(noi_dung=[{"doan": "Kế hoạch này **có hiệu lực từ ngày ký.**"}])
     assert body_lines(p)[-1][1] == "Kế hoạch này có hiệu lực từ ngày ký./."
+
+
+def test_emphasis_filter_takes_plain_values_in_a_custom_template():
+    from drafter.document.runs import rich_text
+
+    assert rich_text("Lưu ý **x** & y").xml.count("<w:b/>") == 1 and "&amp;" in rich_text("& y").xml
+    assert rich_text(None).xml == "" and "12" in rich_text(12).xml

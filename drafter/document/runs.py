@@ -9,14 +9,17 @@ import unicodedata
 from docx.oxml.ns import qn
 from docxtpl import RichText
 
+from drafter.plan.emphasis import spans
 from drafter.plan.layout import Line
 
 FILTER = "dinh_dang"
 
 
-def rich_text(line: Line) -> RichText:
+def rich_text(value: Line | object) -> RichText:
+    """A body paragraph (or, in a legal staff's template, any text value) as emphasised runs."""
     rich = RichText()
-    for span in line.doan_chu:
+    parts = value.doan_chu if isinstance(value, Line) else spans("" if value is None else str(value))
+    for span in parts:
         if span.text:
             text = unicodedata.normalize("NFC", span.text).replace("\r\n", "\n").replace("\r", "\n")
             rich.add(text.replace("\n", "\a"), bold=span.bold, italic=span.italic)
