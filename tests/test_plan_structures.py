@@ -165,3 +165,63 @@ def test_emphasis_filter_takes_plain_values_in_a_custom_template():
 
     assert rich_text("Lưu ý **x** & y").xml.count("<w:b/>") == 1 and "&amp;" in rich_text("& y").xml
     assert rich_text(None).xml == "" and "12" in rich_text(12).xml
+
+
+def test_point_sequences_a_reader_cannot_follow_are_refused():
+    with pytest.raises(ValueError, match="bat_dau_lai"):
+        plan(noi_dung=[{"khoan": "K", "noi_dung": [{"diem": "một."}, {"diem": "hai.", "bat_dau_lai": True}]}])
+    with pytest.raises(ValueError, match=r"noi_dung\[0\].noi_dung\[1\]: điểm đứng sau một khoản"):
+        plan(noi_dung=[{"muc": "M", "noi_dung": [{"khoan": "K", "noi_dung": ["x"]}, {"diem": "lạc chỗ."}]}])
+    with pytest.raises(ValueError, match="điểm đứng sau một khoản"):
+        plan(trinh_bay_nhiem_vu="diem", noi_dung=[{"khoan": "K.", "tieu_de": False}, {"nhiem_vu": {"chu_tri": "A"}}])
+    plan(noi_dung=[{"khoan": "K.", "tieu_de": False}, {"nhiem_vu": {"chu_tri": "A"}}])  # dashes: fine
+
+
+# -- drafter's own output never flags, whatever the tree (property test) ----------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from drafter.check import check_text  # noqa: E402
+
+_WORDS = st.sampled_from(["Tuyên truyền", "Tập huấn cán bộ", "Kinh phí", "Kiểm tra, đôn đốc", "Báo cáo kết quả"])
+_TASK = st.fixed_dictionaries({"chu_tri": _WORDS}, optional={
+    "thoi_gian": _WORDS, "phoi_hop": st.lists(_WORDS, min_size=1, max_size=2),
+    "vai_tro": st.lists(st.fixed_dictionaries({"nhan": _WORDS, "noi_dung": _WORDS}), max_size=2),
+    "trinh_bay": st.sampled_from(["diem", "gach_dau_dong"])}).map(lambda block: {"nhiem_vu": block})
+
+
+def _children(draw, depth: int, khoan_depth: int) -> list:
+    out: list = []
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        after_khoan = any("khoan" in node for node in out if isinstance(node, dict))
+        kinds = (["y", "doan"] if after_khoan else ["diem", "y", "doan", "task"]) + (["khoan"] if khoan_depth < 3 else [])
+        kind = draw(st.sampled_from(kinds))
+        if kind == "khoan":
+            inner = _children(draw, depth + 1, khoan_depth + 1)
+            node = {"khoan": draw(_WORDS), "noi_dung": inner} if inner else {"khoan": draw(_WORDS) + ".", "tieu_de": False}
+        elif kind == "diem":
+            node = {"diem": draw(_WORDS) + ".", "noi_dung": [draw(_TASK)] if draw(st.booleans()) else []}
+            if out and "doan" in out[-1] and draw(st.booleans()):
+                node["bat_dau_lai"] = True
+        elif kind == "y":
+            node = {"y": draw(_WORDS) + "."}
+        elif kind == "doan":
+            node = {"doan": draw(_WORDS) + ":"}
+        else:
+            node = draw(_TASK)
+        out.append(node)
+    return out
+
+
+@st.composite
+def _bodies(draw):
+    return [{"muc": draw(_WORDS), "noi_dung": _children(draw, 0, 0) or ["x"]} for _ in range(draw(st.integers(1, 3)))]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=_bodies(), lettered=st.booleans())
+def test_any_tree_drafter_lays_out_passes_the_numbering_checks(body, lettered):
+    p = plan(danh_so="thap_phan", noi_dung=body, trinh_bay_nhiem_vu="diem" if lettered else None)
+    findings = [(f.rule, f.found) for f in check_text(text_lines(p)) if f.rule in ("ND30-M1", "ND30-M2", "ND30-M3")]
+    assert findings == []

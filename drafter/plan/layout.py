@@ -49,11 +49,13 @@ def _bullet(depth: int) -> str:
     return bullets[min(depth, len(bullets) - 1)]
 
 
-def _task_lines(plan: Plan, block: TaskBlock, depth: int) -> list[Line]:
-    lettered = (block.trinh_bay or plan.trinh_bay_nhiem_vu) == "diem"
+def _task_lines(plan: Plan, block: TaskBlock, depth: int, first_letter: int | None) -> list[Line]:
+    """Task roles as "- " lines, or as points continuing the letters of the parent from
+    `first_letter` (None: dashes)."""
     out: list[Line] = []
-    for n, (label, value) in enumerate(block.roles(plan.nhan_nhiem_vu), 1):
-        mark = f"{point_letter(n)})" if lettered else _bullet(depth)
+    for n, (label, value) in enumerate(block.roles(plan.nhan_nhiem_vu)):
+        lettered = first_letter is not None
+        mark = f"{point_letter(first_letter + n)})" if lettered else _bullet(depth)
         sub = _bullet(0 if lettered else depth + 1)
         if isinstance(value, list):
             out.append(Line("nhiem_vu", "", so=mark, nhan=label))
@@ -72,7 +74,9 @@ def _khoan_kind(node: Khoan, depth: int) -> str:
 
 
 def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0,
-          khoan_path: tuple[int, ...] = ()) -> None:
+          khoan_path: tuple[int, ...] = (), in_list: bool = False) -> None:
+    """Lay out `nodes`; `in_list` is true below a point or an item, where task roles are always
+    "- " lines (a lettered sequence there would restart a) inside a)."""
     khoan_no = diem_no = 0
     for node in nodes:
         if isinstance(node, Muc):
@@ -81,6 +85,7 @@ def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0,
             _walk(plan, node.noi_dung, out)
         elif isinstance(node, Khoan):
             khoan_no += 1
+            diem_no = 0  # points after a khoản letter from a) again, as a reader expects
             path = khoan_path + (khoan_no,)
             out.append(Line(_khoan_kind(node, len(path)), node.khoan, so=khoan_label(path)))
             _walk(plan, node.noi_dung, out, khoan_path=path)
@@ -88,14 +93,19 @@ def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0,
             diem_no = 1 if node.bat_dau_lai else diem_no + 1
             out.append(Line("tieu_de_diem" if node.is_heading else "diem", node.diem,
                             so=f"{point_letter(diem_no)})"))
-            _walk(plan, node.noi_dung, out, khoan_path=khoan_path)
+            _walk(plan, node.noi_dung, out, khoan_path=khoan_path, in_list=True)
         elif isinstance(node, Item):
             out.append(Line("y", node.y, so=_bullet(item_depth)))
-            _walk(plan, node.noi_dung, out, item_depth + 1, khoan_path)
+            _walk(plan, node.noi_dung, out, item_depth + 1, khoan_path, in_list=True)
         elif isinstance(node, Para):
             out.append(Line("doan", node.doan))
         elif isinstance(node, Task):
-            out.extend(_task_lines(plan, node.nhiem_vu, item_depth))
+            block = node.nhiem_vu
+            lettered = (block.trinh_bay or plan.trinh_bay_nhiem_vu) == "diem" and not in_list
+            lines = _task_lines(plan, block, item_depth, diem_no + 1 if lettered else None)
+            if lettered:  # the roles are points of this parent: later points continue after them
+                diem_no += sum(1 for line in lines if line.kieu == "nhiem_vu")
+            out.extend(lines)
 
 
 _ENDING = re.compile(r"[\s.;,:/]*(?P<close>(?<!\\)\**)[\s.;,:/]*$")

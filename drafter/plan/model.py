@@ -11,8 +11,8 @@ from pydantic import AliasChoices, Field, model_validator
 from drafter.labels import labels
 from drafter.plan.body import Node, TaskLabels, TaskStyle
 from drafter.plan.citation import Citation
-from drafter.plan.numbering import SchemeName, nesting_problem
 from drafter.plan.levels import TYPE_WORDS, Level, era_problem
+from drafter.plan.numbering import SchemeName, nesting_problem, sequence_problem
 from drafter.plan.text import Line, Strict, Text
 from drafter.rules import rules
 from drafter.vn import capitalize_first
@@ -133,7 +133,8 @@ class Plan(Strict):
             raise ValueError("cần «ngay» (ví dụ 2025-10-31) hoặc, với bản dự thảo, ít nhất «nam»")
         if self.dan_nhap_sau_can_cu_cuoi and not (self.dan_nhap and self.can_cu):
             raise ValueError("«dan_nhap_sau_can_cu_cuoi» cần có «dan_nhap» và ít nhất một căn cứ")
-        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date) or nesting_problem(self)
+        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date) or nesting_problem(self) \
+            or sequence_problem(self.noi_dung, self.trinh_bay_nhiem_vu)
         if problem:
             raise ValueError(problem)
         return self

@@ -55,3 +55,28 @@ def nesting_problem(plan: "Plan") -> str | None:
         return (f"{where}: khoản lồng {depth} cấp nhưng kiểu đánh số «{used}» chỉ cho "
                 f"{max_khoan_depth(used)} cấp ({rules().danh_so.kieu[used].mo_ta}){hint}")
     return None
+
+
+def sequence_problem(nodes, task_style: str | None, where: str = "noi_dung", in_list: bool = False) -> str | None:
+    """Point sequences a reader can follow: a point that starts again at a) must follow a plain
+    paragraph (right after a point, "a) b) a)" reads as a mistake), and no point may follow a
+    khoản of the same list (it would read as a point of that khoản). Lettered task roles count
+    as points; below a point or an item they are "- " lines."""
+    from drafter.plan.body import Diem, Item, Khoan, Para, Task
+
+    previous = None
+    after_khoan = False
+    for i, node in enumerate(nodes):
+        here = f"{where}[{i}]"
+        lettered_task = isinstance(node, Task) and not in_list and (node.nhiem_vu.trinh_bay or task_style) == "diem"
+        if isinstance(node, Diem) and node.bat_dau_lai and previous is not None and not isinstance(previous, Para):
+            return f"{here}: «bat_dau_lai» chỉ dùng cho điểm đứng sau một đoạn văn (doan), không ngay sau «{previous.kind}»"
+        if after_khoan and (isinstance(node, Diem) or lettered_task):
+            return f"{here}: điểm đứng sau một khoản phải nằm trong khoản đó (chuyển vào «noi_dung» của khoản phía trên)"
+        after_khoan = after_khoan or isinstance(node, Khoan)
+        found = sequence_problem(getattr(node, "noi_dung", []), task_style, here + ".noi_dung",
+                                 in_list or isinstance(node, (Diem, Item)))
+        if found:
+            return found
+        previous = node
+    return None
