@@ -225,3 +225,10 @@ def test_any_tree_drafter_lays_out_passes_the_numbering_checks(body, lettered):
     p = plan(danh_so="thap_phan", noi_dung=body, trinh_bay_nhiem_vu="diem" if lettered else None)
     findings = [(f.rule, f.found) for f in check_text(text_lines(p)) if f.rule in ("ND30-M1", "ND30-M2", "ND30-M3")]
     assert findings == []
+
+
+@pytest.mark.parametrize("typed", ["Số: ____/KH-UBND", "a\\-b", "C:\\tai-lieu\\ke-hoach", "x_y_z", "1. # <b> & {{ x }}"])
+def test_text_without_asterisks_is_printed_exactly_as_typed(typed):
+    from drafter.plan.emphasis import plain, spans
+
+    assert plain(typed) == typed and all(not (s.bold or s.italic) for s in spans(typed))

@@ -4,10 +4,13 @@ escapes, so nothing else a user types (`#`, `1.`, `<`, `&`, braces, underscores)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+
+_LONE_BACKSLASH = re.compile(r"\\(?!\*)")
 
 
 @dataclass(frozen=True)
@@ -23,8 +26,9 @@ def _parser() -> MarkdownIt:
 
 
 def _protect(text: str) -> str:
-    # Underscores stay literal ("Số: ____"); only asterisks mark emphasis.
-    return text.replace("_", "\\_")
+    # Underscores stay literal ("Số: ____"): only asterisks mark emphasis. A backslash is kept
+    # as typed unless it escapes an asterisk ("\\*"), so "a\\-b" or a path stays as it is.
+    return _LONE_BACKSLASH.sub(r"\\\\", text).replace("_", "\\_")
 
 
 @lru_cache(maxsize=4096)
