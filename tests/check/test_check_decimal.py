@@ -97,3 +97,42 @@ def test_records_note_under_luu_is_tolerated():
 def test_a_real_recipient_after_luu_is_still_an_error():
     text = _with_note("- Sở Nội vụ;")
     assert "ND30-R5" in [f.rule for f in check_plain_text(text)]
+
+
+def test_word_multilevel_numbering_1_1_is_read():
+    # A hand-made plan numbers "1." and "1.1." with one Word multilevel list (lvlText "%1." and
+    # "%1.%2."), so the numbers are not in the text: the checker rebuilds them and finds no error.
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from drafter.answers import load_plan
+    from drafter.check import check_docx_bytes
+    from drafter.document.render import render_docx
+    from drafter.paths import PRESETS
+
+    data = render_docx(load_plan(PRESETS / "examples" / "005-thanh-hoa-thi-dua-chuyen-doi-so.yaml"))
+    d = docx.Document(io.BytesIO(data))
+    paragraphs = d.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text.startswith("II. "))
+    end = next(i for i, p in enumerate(paragraphs) if p.text.startswith("III. "))
+    levels = {"Khoản": 0, "Khoản cấp 2": 1}
+    numbered = [(p, levels[p.style.name]) for p in paragraphs[start:end] if p.style.name in levels]
+    assert [lvl for _, lvl in numbered] == [0, 1, 1, 0, 1]
+    numbering = d.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    for p, lvl in numbered:
+        runs = p.runs
+        runs[0].text = runs[0].text.split(" ", 1)[1]  # drop the typed "1.1. "
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{lvl}"/><w:numId w:val="91"/></w:numPr>'))
+    out = io.BytesIO()
+    d.save(out)
+    assert [f.rule for f in check_docx_bytes(out.getvalue()) if f.rule.startswith("ND30-M")] == []
