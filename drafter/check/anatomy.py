@@ -45,6 +45,12 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def short(text: str, limit: int = 70) -> str:
+    """A text squashed to one line and cut for a message."""
+    text = squash(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def is_rule_text(text: str) -> bool:
     """A line typed as a rule: "________", "-------", "———"."""
     stripped = text.strip()

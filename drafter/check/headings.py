@@ -9,8 +9,9 @@ a restart at a) is accepted there; any other jump is still reported."""
 
 from __future__ import annotations
 
-from drafter.check.anatomy import DECIMAL_RE, DIEM_RE, KHOAN_RE, PART_RE, is_muc
+from drafter.check.anatomy import DECIMAL_RE, DIEM_RE, KHOAN_RE, PART_RE, is_muc, short
 from drafter.check.context import Context
+from drafter.plan.numbering import khoan_label
 from drafter.vn import POINT_LETTERS, point_letter, roman
 
 _ITEM_MARKS = ("-", "+", "–", "•", "*")
@@ -25,13 +26,12 @@ def roman_value(numeral: str) -> int | None:
     return total if total > 0 and roman(total) == numeral else None
 
 
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _short(text: str) -> str:
+    return short(text, 50)
 
 
 def _label(path: list[int]) -> str:
-    return ".".join(str(n) for n in path) + "."
+    return khoan_label(tuple(path))
 
 
 class _Walk:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.check.anatomy import AUTHORITY_RE, Anatomy, Unit, is_upper, squash
+from drafter.check.anatomy import AUTHORITY_RE, Anatomy, Unit, is_upper, short, squash
 from drafter.check.context import Context
 from drafter.check.headings import check_numbering
 from drafter.labels import labels
@@ -33,11 +33,6 @@ def fold_tone(text: str) -> str:
     moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(4) + m.group(3) if not m.group(2) else m.group(0),
                           decomposed)
     return unicodedata.normalize("NFC", moved)
-
-
-def short(text: str, limit: int = 70) -> str:
-    text = squash(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # -- header: issuing body, Quốc hiệu, Tiêu ngữ ---------------------------------------------------
