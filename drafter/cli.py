@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from drafter.errors import EXIT_USAGE, DrafterError, Location, UsageError
+from drafter.errors import EXIT_INVALID, EXIT_USAGE, DrafterError, Location, UsageError
 
 app = typer.Typer(
     name="drafter",
@@ -52,7 +52,8 @@ def render(
     except DrafterError as error:
         fail(error)
     out.print(f"Đã ghi {output}", markup=False)
-    _self_check(output)
+    if _self_check(output):
+        raise typer.Exit(EXIT_INVALID)
 
 
 @app.command()
@@ -93,6 +94,25 @@ def new(
     out.print(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o ke-hoach.docx", markup=False)
 
 
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Tệp .json sẽ ghi ra (mặc định: in ra màn hình).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+) -> None:
+    """In lược đồ JSON Schema của tệp trả lời (để VS Code và trình soạn thảo khác gợi ý, kiểm tra khóa)."""
+    from drafter.fileio import write_atomic
+    from drafter.schema import schema_text
+
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    try:
+        write_atomic(output, schema_text().encode("utf-8"), force=force)
+    except DrafterError as error:
+        fail(error)
+    out.print(f"Đã ghi {output}", markup=False)
+
+
 def _rows(rows: list[tuple[str, str]]) -> None:
     for key, description in rows:
         out.print(f"{key}\t{description}", markup=False)
@@ -128,16 +148,16 @@ def units(
         fail(error)
 
 
-def _self_check(path: Path) -> None:
-    """Every render is checked; a generated plan with an error is a bug worth reporting."""
-    try:
-        from drafter.check import check_file
-        from drafter.check.report import format_findings
-    except ImportError:  # the checker is optional while it is being built
-        return
+def _self_check(path: Path) -> bool:
+    """Every render is checked and its findings listed. True when one is an error: the document
+    stays written (the user may fix it in Word), but the exit code says it is not ND30-clean."""
+    from drafter.check import check_file
+    from drafter.check.report import format_findings
+
     findings = check_file(path, own_output=True)
     if findings:
         err.print(format_findings(path, findings), markup=False)
+    return any(f.is_error for f in findings)
 
 
 def main() -> None:

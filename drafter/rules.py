@@ -91,10 +91,23 @@ class Elements(_Strict):
     noi_dung: Element
     muc: Element
     khoan: Element
+    khoan_cap_2: Element  # heading "1.1." (decimal numbering)
+    khoan_cap_3: Element  # heading "1.1.1."
     tham_quyen_ky: Element
     nguoi_ky: Element
     noi_nhan_nhan: Element
     noi_nhan_muc: Element
+
+
+class Scheme(_Strict):
+    mo_ta: str  # the levels, as a reader sees them
+    cap_khoan: int  # how many khoản levels may nest (1: "1."; 3: "1.", "1.1.", "1.1.1.")
+
+
+class Numbering(_Strict):
+    nguon: str
+    mac_dinh: str
+    kieu: dict[str, Scheme]
 
 
 class Paragraphs(_Strict):
@@ -144,6 +157,7 @@ class Ending(_Strict):
 class ND30(_Strict):
     trang: Page
     thanh_phan: Elements
+    danh_so: Numbering
     doan_van: Paragraphs
     duong_ke: RuleLines
     bo_cuc: Layout

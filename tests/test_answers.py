@@ -4,6 +4,7 @@ import pytest
 
 from drafter.answers import dump_plan, load_plan
 from drafter.errors import InputError, MultiInputError
+from drafter.plan.layout import text_lines
 
 from conftest import MINIMAL
 
@@ -108,5 +109,9 @@ def test_not_utf8_is_explained(tmp_path):
 
 
 def test_dump_replays_to_the_same_plan(tmp_path, example_000):
+    # The dump writes every khoản's `tieu_de` explicitly, so the replayed model differs from the
+    # original only there: the plan it lays out is the same, and dumping again changes nothing.
     path = write(tmp_path, dump_plan(example_000))
-    assert load_plan(path) == example_000
+    replayed = load_plan(path)
+    assert text_lines(replayed) == text_lines(example_000)
+    assert dump_plan(replayed) == dump_plan(example_000)

@@ -137,3 +137,16 @@ def test_cli_invalid_input_exits_1_and_leaves_no_output(tmp_path, minimal_spec):
     assert result.exit_code == 1
     assert "khoa_la" in result.output and "dòng 12" in result.output
     assert not out.exists()
+
+
+def test_cli_render_exits_1_when_its_own_check_finds_errors(tmp_path, minimal_spec):
+    # A law cited with its number is an ND30-C3 error: the document is still written, the
+    # errors are listed, and the exit code tells a script that the plan is not ND30-clean.
+    text = minimal_spec.read_text(encoding="utf-8").replace(
+        "noi_dung:\n  - muc", "can_cu:\n  - can_cu: Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15\nnoi_dung:\n  - muc", 1)
+    minimal_spec.write_text(text, encoding="utf-8")
+    out = tmp_path / "ke-hoach.docx"
+    result = runner.invoke(app, ["render", str(minimal_spec), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert zipfile.is_zipfile(out)
+    assert "ND30-C3" in result.output

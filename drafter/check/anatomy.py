@@ -18,6 +18,8 @@ from drafter.units.normalize import plain_key
 
 MUC_RE = re.compile(r"^([IVXLC]+)\s*[.)]\s*(\S.*)$")
 KHOAN_RE = re.compile(r"^(\d{1,2})\s*\.\s+(\S.*)$")
+DECIMAL_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\S.*)$")  # 1.1. / 1.1.1. headings
+PART_RE = re.compile(r"^Phần\s+(?:thứ\s+\S+|[IVXLC]+|\d+)\s*[.:]?(\s|$)", re.IGNORECASE)  # "Phần I"
 DIEM_RE = re.compile(r"^([a-zđ]{1,2})\s*\)\s*(\S.*)?$")
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*\S")
 DATE_LINE_RE = re.compile(r"^[^,]{2,60}?,?\s*ngày\b.*(\bnăm\s*\d{4}|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})\s*\.?\s*$",
@@ -41,6 +43,12 @@ def is_upper(text: str) -> bool:
 
 def squash(text: str) -> str:
     return " ".join(text.split())
+
+
+def short(text: str, limit: int = 70) -> str:
+    """A text squashed to one line and cut for a message."""
+    text = squash(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def is_rule_text(text: str) -> bool:

@@ -12,15 +12,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drafter.check.anatomy import (
-    AUTHORITY_RE, DIEM_RE, KHOAN_RE, Anatomy, Unit, is_muc, is_upper, squash,
-)
+from drafter.check.anatomy import AUTHORITY_RE, Anatomy, Unit, is_upper, short, squash
 from drafter.check.context import Context
+from drafter.check.headings import check_numbering
 from drafter.labels import labels
 from drafter.plan.levels import REFORM_DATE, TYPE_WORDS
 from drafter.rules import rules
 from drafter.units.normalize import tone_key
-from drafter.vn import POINT_LETTERS, point_letter, roman, upper
+from drafter.vn import upper
 
 # -- helpers -------------------------------------------------------------------------------------
 
@@ -34,20 +33,6 @@ def fold_tone(text: str) -> str:
     moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(4) + m.group(3) if not m.group(2) else m.group(0),
                           decomposed)
     return unicodedata.normalize("NFC", moved)
-
-
-def short(text: str, limit: int = 70) -> str:
-    text = squash(text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _roman_value(numeral: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(numeral):
-        v = values[ch]
-        total += -v if i + 1 < len(numeral) and values[numeral[i + 1]] > v else v
-    return total if total > 0 and roman(total) == numeral else None
 
 
 # -- header: issuing body, Quốc hiệu, Tiêu ngữ ---------------------------------------------------
@@ -298,58 +283,6 @@ def check_bases(ctx: Context) -> None:
                         "(ví dụ «Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022»)")
 
 
-# -- headings: I, II…; 1, 2… in each Mục; a, b, c, d, đ, e… in each khoản ---------------------------
-
-
-def check_numbering(ctx: Context) -> None:
-    a = ctx.anatomy
-    muc = khoan = diem = 0
-    muc_label = ""
-    for i in a.body:
-        text = a.text(i)
-        m = is_muc(text)
-        if m:
-            numeral = m.group(1)
-            want = roman(muc + 1)
-            value = _roman_value(numeral)
-            if numeral != want:
-                after = f" (sau mục {roman(muc)}.)" if muc else ""
-                ctx.add("ND30-M1", i, short(text, 50), f"mục «{want}.»{after}")
-            muc = value or muc + 1
-            muc_label = roman(muc)
-            khoan = diem = 0
-            continue
-        k = KHOAN_RE.match(text)
-        if k:
-            number = int(k.group(1))
-            if number != khoan + 1:
-                scope = f" trong mục {muc_label}" if muc_label else ""
-                why = "lặp lại" if number == khoan else ("thiếu khoản " + str(khoan + 1) if number > khoan + 1 else "sai thứ tự")
-                ctx.add("ND30-M2", i, short(text, 50), f"khoản «{khoan + 1}.»{scope} ({why}; các khoản đánh số lại từ 1 trong mỗi mục)")
-            khoan = number
-            diem = 0
-            continue
-        d = DIEM_RE.match(text)
-        if d and len(text) > 3:
-            letter = d.group(1)
-            want = point_letter(diem + 1)
-            if letter not in POINT_LETTERS:
-                ctx.add("ND30-M3", i, short(text, 50), f"điểm «{want})» (bảng chữ cái tiếng Việt không có «{letter}»)")
-                diem += 1
-                continue
-            index = POINT_LETTERS.index(letter) + 1
-            if index != diem + 1:
-                if index == diem:
-                    why = f"«{letter})» lặp lại"
-                elif index > diem + 1:
-                    missing = ", ".join(f"«{point_letter(j)})»" for j in range(diem + 1, index))
-                    why = f"thiếu {missing}" + (f" sau «{point_letter(diem)})»" if diem else "")
-                else:
-                    why = "sai thứ tự"
-                ctx.add("ND30-M3", i, short(text, 50), f"điểm «{want})» ({why})")
-            diem = index
-
-
 # -- closing mark -----------------------------------------------------------------------------------
 
 _INITIALS_AFTER_END = re.compile(r"\./\.\s+\S{1,3}$")
@@ -410,6 +343,24 @@ def check_signature_text(ctx: Context) -> None:
 # -- Nơi nhận -------------------------------------------------------------------------------------
 
 
+_NOTE_TAIL = re.compile(r"\.\s+\(?[\w.,: ]{1,30}\)?$")  # "- Lưu: VT, NC. H.20b" (note joined by PDF text)
+_RECORDS_NOTE_MAX = 30  # "08 KH", "H.20b", "(Thực hiện: 10 bản)": short, never a recipient
+
+
+def without_records_note(a: Anatomy, items: list[int]) -> list[int]:
+    """Recipient lines without the records note that some offices print under "- Lưu: VT, …."
+    (copies count, drafter's initials — ND30's "ký hiệu người đánh máy, số lượng bản"): a short
+    last line without a dash, right after a "Lưu" line that is complete."""
+    if len(items) < 2:
+        return items
+    note, luu = a.text(items[-1]).strip(), a.text(items[-2]).lstrip("-–—•+* ").strip()
+    if note.startswith(("-", "–", "—", "•", "+")) or len(note) > _RECORDS_NOTE_MAX:
+        return items
+    if luu.startswith(labels().luu) and luu.endswith("."):
+        return items[:-1]
+    return items
+
+
 def check_recipients_text(ctx: Context) -> None:
     a = ctx.anatomy
     label_text = rules().thanh_phan.noi_nhan_nhan.van_ban
@@ -420,7 +371,7 @@ def check_recipients_text(ctx: Context) -> None:
     text = squash(a.text(a.recipients_label).strip("*_ "))
     if text != label_text:
         ctx.add("ND30-R1", a.recipients_label, f"viết «{text}»", f"«{label_text}»")
-    items = a.recipients
+    items = without_records_note(a, a.recipients)
     if not items:
         ctx.missing("ND30-R5", a.recipients_label, "danh sách nơi nhận trống", f"các nơi nhận và dòng «- {labels().luu} VT, …»")
         return
@@ -450,7 +401,7 @@ def check_recipients_text(ctx: Context) -> None:
                 problems.append(f"dòng cuối là «- {luu} VT, <đơn vị soạn thảo>.»")
             elif "VT" not in first_line:
                 problems.append("lưu tại Văn thư (VT) trước, rồi đơn vị soạn thảo")
-            if not last_line.endswith("."):
+            if not last_line.endswith(".") and not _NOTE_TAIL.search(last_line):
                 problems.append("dòng lưu kết thúc bằng dấu chấm «.»")
             if problems:
                 ctx.add("ND30-R5", group[-1], short(last_line, 50), "; ".join(problems))

@@ -13,8 +13,8 @@ import re
 import unicodedata
 
 from drafter.check.anatomy import (
-    AUTHORITY_RE, DATE_LINE_RE, DIEM_RE, KHOAN_RE, NUMBER_LINE_RE, Unit, is_recipients_label, is_upper,
-    starts_basis, is_muc,
+    AUTHORITY_RE, DATE_LINE_RE, DECIMAL_RE, DIEM_RE, KHOAN_RE, NUMBER_LINE_RE, PART_RE, Unit, is_recipients_label,
+    is_upper, starts_basis, is_muc,
 )
 
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
@@ -37,7 +37,7 @@ def clean_line(line: str) -> str:
 
 def _starts_paragraph(line: str) -> bool:
     return bool(
-        is_muc(line) or KHOAN_RE.match(line) or (DIEM_RE.match(line) and len(line) > 3)
+        is_muc(line) or KHOAN_RE.match(line) or DECIMAL_RE.match(line) or PART_RE.match(line) or (DIEM_RE.match(line) and len(line) > 3)
         or _BULLET.match(line) or starts_basis(line) or is_recipients_label(line)
         or NUMBER_LINE_RE.match(line) and "/" in line or AUTHORITY_RE.match(line)
         or DATE_LINE_RE.match(line) and "," in line[:60]

@@ -21,9 +21,11 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from drafter.document.styles import (
     BODY, LINE_STYLES, PAGE_NUMBER, RULE_ISSUER, RULE_MOTTO, RULE_STYLES, RULE_SUBJECT, STYLES,
 )
+from drafter.document.runs import FILTER
 from drafter.rules import ND30, rules
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+RICH_LINE = f"{{{{r d|{FILTER} }}}}"  # a body paragraph as runs, with its **bold** / *italic*
 FIXED_DATE = dt.datetime(2025, 7, 1, tzinfo=dt.timezone.utc)
 
 
@@ -208,7 +210,7 @@ def _body(doc) -> None:
     upright = basis.add_run("{{ d.tiep }}")
     upright.italic = False
     _para(doc, "{%p else %}", BODY)
-    _para(doc, "{{ d.dong }}", BODY)
+    _para(doc, RICH_LINE, BODY)
     _para(doc, "{%p endif %}", BODY)
     _para(doc, "{%p endfor %}", BODY)
 
@@ -217,9 +219,9 @@ def _body(doc) -> None:
     for i, kind in enumerate(branches):
         keyword = "if" if i == 0 else "elif"
         _para(doc, f'{{%p {keyword} d.kieu == "{kind}" %}}', BODY)
-        _para(doc, "{{ d.dong }}", LINE_STYLES[kind])
+        _para(doc, RICH_LINE, LINE_STYLES[kind])
     _para(doc, "{%p else %}", BODY)
-    _para(doc, "{{ d.dong }}", BODY)
+    _para(doc, RICH_LINE, BODY)
     _para(doc, "{%p endif %}", BODY)
     _para(doc, "{%p endfor %}", BODY)
 

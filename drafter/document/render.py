@@ -18,6 +18,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafter.document import runs
 from drafter.document.metrics import text_width_mm
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
 from drafter.document.values import docx_value, preserve_spaces
@@ -39,7 +40,9 @@ def _finalize(value: Any) -> Any:
 
 
 def environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env.filters[runs.FILTER] = runs.rich_text  # {{r d|dinh_dang }}: a body paragraph with its emphasis
+    return env
 
 
 def _template_error(exc: Exception, template: Path) -> TemplateError:
@@ -119,6 +122,7 @@ def render_docx(plan: Plan, template: Path | None = None) -> bytes:
     except (JinjaTemplateError, SecurityError) as exc:
         raise _template_error(exc, template) from None
     preserve_spaces(doc.docx)
+    runs.drop_empty_runs(doc.docx)
     size_rules(doc.docx, ctx)
     buffer = io.BytesIO()
     doc.save(buffer)

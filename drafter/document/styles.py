@@ -32,6 +32,8 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Căn cứ", "can_cu", base=BODY, body=True),
     StyleSpec("Mục", "muc", base=BODY, body=True, keep_with_next=True),
     StyleSpec("Khoản", "khoan", base=BODY, body=True, keep_with_next=True),
+    StyleSpec("Khoản cấp 2", "khoan_cap_2", base=BODY, body=True, keep_with_next=True),
+    StyleSpec("Khoản cấp 3", "khoan_cap_3", base=BODY, body=True, keep_with_next=True),
     StyleSpec("Tiêu đề điểm", "khoan", base=BODY, body=True, keep_with_next=True),
     StyleSpec("Điểm", "noi_dung", base=BODY, body=True),
     StyleSpec("Ý", "noi_dung", base=BODY, body=True),
@@ -54,6 +56,8 @@ PAGE_NUMBER = "Số trang"
 LINE_STYLES: dict[str, str] = {
     "muc": "Mục",
     "khoan": "Khoản",
+    "khoan_2": "Khoản cấp 2",
+    "khoan_3": "Khoản cấp 3",
     "tieu_de_diem": "Tiêu đề điểm",
     "diem": "Điểm",
     "y": "Ý",

@@ -14,11 +14,15 @@ from markupsafe import Markup, escape
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
+def protect_braces(xml: str) -> str:
+    """Braces of escaped XML text as character references (see the module docstring)."""
+    return xml.translate(_BRACES)
+
+
 def docx_value(value: str) -> Markup:
     """Escaped XML text of `value`: NFC, a line break starts a new paragraph (docxtpl's "\\a")."""
     text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
-    xml = str(escape(text.replace("\n", "\a")))
-    return Markup(xml.translate(_BRACES))
+    return Markup(protect_braces(str(escape(text.replace("\n", "\a")))))
 
 
 def preserve_spaces(document) -> None:

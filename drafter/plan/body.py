@@ -8,16 +8,19 @@ In an answers file each node is a mapping whose first key names its kind:
     - diem: Tổ chức hội nghị …
     - y: Kinh phí …             # "- " item; nested items get "+ "
     - doan: Đoạn văn thường     # (a bare string is a paragraph too)
-    - nhiem_vu: {chu_tri: …, phoi_hop: …, hinh_thuc: …, thoi_gian: …}
+    - nhiem_vu: {chu_tri: …, phoi_hop: …, hinh_thuc: …, thoi_gian: …,
+                 vai_tro: [{nhan: Sản phẩm, noi_dung: …}], trinh_bay: diem}
+The full, tested description of the format is docs/tep-tra-loi.md.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Tag
+from pydantic import BeforeValidator, Discriminator, PrivateAttr, Tag, model_serializer, model_validator
 
 from drafter.limits import MAX_BODY_DEPTH, MAX_BODY_NODES
+from drafter.plan.numbering import SchemeName
 from drafter.plan.text import Line, Strict
 
 NODE_KINDS = ("muc", "khoan", "diem", "y", "doan", "nhiem_vu")
@@ -35,20 +38,74 @@ class TaskLabels(Strict):
 
 
 TaskValue = Union[Line, list[Line]]
+TaskStyle = Literal["gach_dau_dong", "diem"]  # "- Cơ quan chủ trì: …" or "a) Cơ quan chủ trì: …"
+_ROLE_KEYS = (*TASK_ROLES, "vai_tro")
+
+
+class TaskRole(Strict):
+    """A role in the user's own wording, e.g. `{nhan: Sản phẩm, noi_dung: Báo cáo kết quả}`."""
+
+    nhan: Line
+    noi_dung: TaskValue
 
 
 class TaskBlock(Strict):
-    """Who leads, who cooperates, how and when. A list value becomes "+ " sub-items."""
+    """Who leads, who cooperates, how, when, what comes out. Built-in roles take their label
+    from presets/nhan.yaml (overridable); `vai_tro` adds roles in the user's wording. Roles are
+    printed in the order the user wrote them. A list value becomes sub-items."""
 
     chu_tri: TaskValue | None = None
     thuc_hien: TaskValue | None = None
     phoi_hop: TaskValue | None = None
     hinh_thuc: TaskValue | None = None
     thoi_gian: TaskValue | None = None
+    vai_tro: list[TaskRole] = []
     nhan: TaskLabels | None = None
+    trinh_bay: TaskStyle | None = None  # default: the plan's `trinh_bay_nhiem_vu`, else "- " lines
+    _order: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_order(cls, data: Any, handler):
+        block = handler(data)
+        if isinstance(data, dict):
+            block._order = tuple(k for k in data if k in _ROLE_KEYS)
+        return block
+
+    @model_serializer(mode="wrap")
+    def _in_user_order(self, handler):
+        data = handler(self)
+        if not self._order or not isinstance(data, dict):
+            return data
+        first = {k: data[k] for k in self._order if k in data}
+        return {**first, **{k: v for k, v in data.items() if k not in first}}
 
     def lines(self) -> list[tuple[str, TaskValue]]:
+        """Built-in roles only, by key: (role key, value)."""
         return [(role, getattr(self, role)) for role in TASK_ROLES if getattr(self, role) is not None]
+
+    def roles(self, plan_labels: TaskLabels | None = None) -> list[tuple[str, TaskValue]]:
+        """Every role of the block as (printed label, value), in the order the user wrote them.
+
+        This is the one API for any view of a task block — the "- " / a) lines of the body and a
+        task-assignment table alike. A label is the block's `nhan` override, else the plan's
+        (`plan_labels`, i.e. `Plan.nhan_nhiem_vu`), else the wording of presets/nhan.yaml; a
+        free role (`vai_tro`) carries its own label. A value is a string or a list of strings."""
+        from drafter.labels import labels
+
+        words = labels().nhiem_vu.model_dump()
+        for override in (plan_labels, self.nhan):
+            if override is not None:
+                words.update({k: v for k, v in override.model_dump().items() if v})
+        order = list(self._order) or list(_ROLE_KEYS)
+        order += [k for k in _ROLE_KEYS if k not in order]
+        out: list[tuple[str, TaskValue]] = []
+        for key in order:
+            if key == "vai_tro":
+                out.extend((role.nhan, role.noi_dung) for role in self.vai_tro)
+            elif getattr(self, key) is not None:
+                out.append((words[key], getattr(self, key)))
+        return out
 
 
 def _node_tag(value: Any) -> str | None:
@@ -71,6 +128,7 @@ class _Node(Strict):
 class Muc(_Node):
     kind: ClassVar[str] = "muc"
     muc: Line
+    danh_so: SchemeName | None = None  # numbering of this Mục; default: the plan's
 
 
 class Khoan(_Node):
@@ -87,6 +145,7 @@ class Diem(_Node):
     kind: ClassVar[str] = "diem"
     diem: Line
     tieu_de: bool = False
+    bat_dau_lai: bool = False  # letter from a) again (e.g. after a plain paragraph)
 
     @property
     def is_heading(self) -> bool:

@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass
 
 from drafter.labels import labels
-from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock, TaskLabels
+from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock
+from drafter.plan.emphasis import Span, merge, plain, spans
 from drafter.plan.model import Basis, Plan
+from drafter.plan.numbering import khoan_label
 from drafter.rules import rules
 from drafter.vn import date_line, doc_number, point_letter, roman, upper
 
@@ -18,18 +20,28 @@ from drafter.vn import date_line, doc_number, point_letter, roman, upper
 class Line:
     """One paragraph of the body. `kieu` picks the template branch (and so the Word style)."""
 
-    kieu: str  # muc | khoan | diem | tieu_de_diem | y | nhiem_vu | doan | can_cu | dan_nhap
+    kieu: str  # muc | khoan | khoan_2 | khoan_3 | diem | tieu_de_diem | y | nhiem_vu | doan | can_cu | dan_nhap
     noi_dung: str
-    so: str = ""  # computed label: "I.", "1.", "a)", "-", "+"
+    so: str = ""  # computed label: "I.", "1.", "1.1.", "a)", "-", "+"
     nhan: str = ""  # task label: "Cơ quan chủ trì"
     tiep: str = ""  # upright text continuing an italic basis in the same paragraph
 
     @property
-    def dong(self) -> str:
-        """The paragraph's full text as printed."""
+    def dau(self) -> str:
+        """What precedes the content: computed label and task label ("a) Cơ quan chủ trì: ")."""
         head = f"{self.so} " if self.so else ""
         label = f"{self.nhan}:" + (" " if self.noi_dung else "") if self.nhan else ""
-        return f"{head}{label}{self.noi_dung}{self.tiep}"
+        return head + label
+
+    @property
+    def dong(self) -> str:
+        """The paragraph's full text as printed (emphasis markers removed)."""
+        return f"{self.dau}{plain(self.noi_dung)}{self.tiep}"
+
+    @property
+    def doan_chu(self) -> tuple[Span, ...]:
+        """The paragraph as runs: `**bold**` and `*italic*` of the content become emphasis."""
+        return merge((Span(self.dau), *spans(self.noi_dung), Span(self.tiep)))
 
 
 def _bullet(depth: int) -> str:
@@ -37,27 +49,34 @@ def _bullet(depth: int) -> str:
     return bullets[min(depth, len(bullets) - 1)]
 
 
-def _task_labels(plan: Plan, block: TaskBlock) -> dict[str, str]:
-    words = labels().nhiem_vu.model_dump()
-    for override in (plan.nhan_nhiem_vu, block.nhan):
-        if isinstance(override, TaskLabels):
-            words.update({k: v for k, v in override.model_dump().items() if v})
-    return words
-
-
-def _task_lines(plan: Plan, block: TaskBlock, depth: int) -> list[Line]:
-    words = _task_labels(plan, block)
+def _task_lines(plan: Plan, block: TaskBlock, depth: int, first_letter: int | None) -> list[Line]:
+    """Task roles as "- " lines, or as points continuing the letters of the parent from
+    `first_letter` (None: dashes)."""
     out: list[Line] = []
-    for role, value in block.lines():
+    for n, (label, value) in enumerate(block.roles(plan.nhan_nhiem_vu)):
+        lettered = first_letter is not None
+        mark = f"{point_letter(first_letter + n)})" if lettered else _bullet(depth)
+        sub = _bullet(0 if lettered else depth + 1)
         if isinstance(value, list):
-            out.append(Line("nhiem_vu", "", so=_bullet(depth), nhan=words[role]))
-            out.extend(Line("y", item, so=_bullet(depth + 1)) for item in value)
+            out.append(Line("nhiem_vu", "", so=mark, nhan=label))
+            out.extend(Line("y", item, so=sub) for item in value)
         else:
-            out.append(Line("nhiem_vu", value, so=_bullet(depth), nhan=words[role]))
+            out.append(Line("nhiem_vu", value, so=mark, nhan=label))
     return out
 
 
-def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0) -> None:
+def _khoan_kind(node: Khoan, depth: int) -> str:
+    """Template branch of a khoản: its heading style by level ("khoan", "khoan_2", "khoan_3"),
+    or a plain numbered paragraph when it is not a heading."""
+    if not node.is_heading:
+        return "doan"
+    return "khoan" if depth == 1 else f"khoan_{depth}"
+
+
+def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0,
+          khoan_path: tuple[int, ...] = (), in_list: bool = False) -> None:
+    """Lay out `nodes`; `in_list` is true below a point or an item, where task roles are always
+    "- " lines (a lettered sequence there would restart a) inside a)."""
     khoan_no = diem_no = 0
     for node in nodes:
         if isinstance(node, Muc):
@@ -66,29 +85,37 @@ def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0) -
             _walk(plan, node.noi_dung, out)
         elif isinstance(node, Khoan):
             khoan_no += 1
-            out.append(Line("khoan" if node.is_heading else "doan", node.khoan, so=f"{khoan_no}."))
-            _walk(plan, node.noi_dung, out)
+            diem_no = 0  # points after a khoản letter from a) again, as a reader expects
+            path = khoan_path + (khoan_no,)
+            out.append(Line(_khoan_kind(node, len(path)), node.khoan, so=khoan_label(path)))
+            _walk(plan, node.noi_dung, out, khoan_path=path)
         elif isinstance(node, Diem):
-            diem_no += 1
+            diem_no = 1 if node.bat_dau_lai else diem_no + 1
             out.append(Line("tieu_de_diem" if node.is_heading else "diem", node.diem,
                             so=f"{point_letter(diem_no)})"))
-            _walk(plan, node.noi_dung, out)
+            _walk(plan, node.noi_dung, out, khoan_path=khoan_path, in_list=True)
         elif isinstance(node, Item):
             out.append(Line("y", node.y, so=_bullet(item_depth)))
-            _walk(plan, node.noi_dung, out, item_depth + 1)
+            _walk(plan, node.noi_dung, out, item_depth + 1, khoan_path, in_list=True)
         elif isinstance(node, Para):
             out.append(Line("doan", node.doan))
         elif isinstance(node, Task):
-            out.extend(_task_lines(plan, node.nhiem_vu, item_depth))
+            block = node.nhiem_vu
+            lettered = (block.trinh_bay or plan.trinh_bay_nhiem_vu) == "diem" and not in_list
+            lines = _task_lines(plan, block, item_depth, diem_no + 1 if lettered else None)
+            if lettered:  # the roles are points of this parent: later points continue after them
+                diem_no += sum(1 for line in lines if line.kieu == "nhiem_vu")
+            out.extend(lines)
 
 
-_ENDING = re.compile(r"[\s.;,:/]*$")
+_ENDING = re.compile(r"[\s.;,:/]*(?P<close>(?<!\\)\**)[\s.;,:/]*$")
 
 
 def with_ending(text: str) -> str:
-    """End the last content paragraph with the ND30 mark "./." (PL-III), exactly once."""
+    """End the last content paragraph with the ND30 mark "./." (PL-III), exactly once — after
+    a closing emphasis marker, so that "**… xong.**" ends "**… xong**./."."""
     mark = rules().ket_thuc.dau
-    return _ENDING.sub("", text) + mark
+    return _ENDING.sub(lambda m: m.group("close"), text, count=1) + mark
 
 
 def _strip_end(text: str, marks: str = ";,") -> str:
@@ -106,10 +133,10 @@ def basis_text(basis: Basis) -> str:
 def preamble(plan: Plan) -> list[Line]:
     lines = [Line("can_cu", basis_text(b) + ";") for b in plan.can_cu]
     if plan.dan_nhap:
-        if plan.dan_nhap_noi_tiep and lines:
+        if plan.dan_nhap_sau_can_cu_cuoi and lines:
             last = lines[-1]
-            last.noi_dung = last.noi_dung[:-1] + plan.dan_nhap_noi_tiep
-            last.tiep = " " + plan.dan_nhap
+            last.noi_dung = last.noi_dung[:-1] + plan.dan_nhap_sau_can_cu_cuoi
+            last.tiep = " " + plain(plan.dan_nhap)  # upright run of an italic paragraph
         else:
             lines.append(Line("dan_nhap", plan.dan_nhap))
     return lines
@@ -128,6 +155,8 @@ def body(plan: Plan) -> list[Line]:
 def recipients(plan: Plan) -> list[str]:
     items = [f"- {_strip_end(item)};" for item in plan.noi_nhan]
     items.append(f"- {labels().luu} {_strip_end(plan.luu, ';,.')}.")
+    if plan.ghi_chu_luu:  # copies, initials: a line of its own under "Lưu", no dash
+        items.append(plan.ghi_chu_luu)
     return items
 
 

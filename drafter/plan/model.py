@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Union
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 
 from drafter.labels import labels
-from drafter.plan.body import Node, TaskLabels, body_size_problem
+from drafter.plan.body import Node, TaskLabels, TaskStyle, body_size_problem
 from drafter.plan.citation import Citation
 from drafter.plan.levels import TYPE_WORDS, Level, era_problem
+from drafter.plan.numbering import SchemeName, nesting_problem, sequence_problem
 from drafter.plan.text import Line, Strict, Text
 from drafter.rules import rules
 from drafter.vn import capitalize_first
@@ -102,12 +103,18 @@ class Plan(Strict):
     trich_yeu: list[Line] = Field(min_length=1)
     can_cu: list[Basis] = []
     dan_nhap: Text | None = None
-    dan_nhap_noi_tiep: Literal[";", ","] | None = None
+    # The lead-in continues the last basis paragraph after this mark ("…;  Ủy ban nhân dân tỉnh
+    # ban hành …"), instead of a paragraph of its own. Old name: dan_nhap_noi_tiep.
+    dan_nhap_sau_can_cu_cuoi: Literal[";", ","] | None = Field(
+        default=None, validation_alias=AliasChoices("dan_nhap_sau_can_cu_cuoi", "dan_nhap_noi_tiep"))
     nhan_nhiem_vu: TaskLabels | None = None
+    trinh_bay_nhiem_vu: TaskStyle | None = None  # task roles as "- " lines (default) or a), b)
+    danh_so: SchemeName | None = None  # numbering scheme (drafter.plan.numbering); default co_ban
     noi_dung: list[Node] = Field(min_length=1)
     ket_luan: Text | None = None
     noi_nhan: list[Line] = []
     luu: Line = "VT"
+    ghi_chu_luu: Line | None = None  # printed under "Lưu: VT, …": copies, drafter's initials ("08 KH")
     chu_ky: Signature
 
     @model_validator(mode="before")
@@ -140,9 +147,10 @@ class Plan(Strict):
                 raise ValueError("đã có «ngay» thì bỏ «thang» và «nam» (chỉ dùng cho bản dự thảo chưa có ngày)")
         elif self.nam is None:
             raise ValueError("cần «ngay» (ví dụ 2025-10-31) hoặc, với bản dự thảo, ít nhất «nam»")
-        if self.dan_nhap_noi_tiep and not (self.dan_nhap and self.can_cu):
-            raise ValueError("«dan_nhap_noi_tiep» cần có «dan_nhap» và ít nhất một căn cứ")
-        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date)
+        if self.dan_nhap_sau_can_cu_cuoi and not (self.dan_nhap and self.can_cu):
+            raise ValueError("«dan_nhap_sau_can_cu_cuoi» cần có «dan_nhap» và ít nhất một căn cứ")
+        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date) or nesting_problem(self) \
+            or sequence_problem(self.noi_dung, self.trinh_bay_nhiem_vu)
         if problem:
             raise ValueError(problem)
         return self
