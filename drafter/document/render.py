@@ -20,7 +20,9 @@ from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.document.metrics import text_width_mm
+from drafter.document.sections import appendix_sections
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
+from drafter.document.tables import attach_tables
 from drafter.errors import Location, TemplateError
 from drafter.paths import DEFAULT_TEMPLATE
 from drafter.plan.layout import context
@@ -115,11 +117,13 @@ def render_docx(plan: Plan, template: Path | None = None) -> bytes:
         raise TemplateError("tệp mẫu không phải tệp Word (.docx)", Location(file=template))
     ctx = context(plan)
     doc = DocxTemplate(str(template))
+    attach_tables(doc, ctx)
     try:
         doc.render(ctx, jinja_env=environment(), autoescape=True)
     except (JinjaTemplateError, SecurityError) as exc:
         raise _template_error(exc, template) from None
     size_rules(doc.docx, ctx)
+    appendix_sections(doc.docx, ctx["phu_luc"])
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -9,6 +9,7 @@ In an answers file each node is a mapping whose first key names its kind:
     - y: Kinh phí …             # "- " item; nested items get "+ "
     - doan: Đoạn văn thường     # (a bare string is a paragraph too)
     - nhiem_vu: {chu_tri: …, phoi_hop: …, hinh_thuc: …, thoi_gian: …}
+    - bang: {cot: [...], hang: [...]}   # a table (drafter.plan.table)
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import Annotated, Any, ClassVar, Union
 
 from pydantic import BeforeValidator, Discriminator, Tag
 
+from drafter.plan.table import Table
 from drafter.plan.text import Line, Strict
 
-NODE_KINDS = ("muc", "khoan", "diem", "y", "doan", "nhiem_vu")
+NODE_KINDS = ("muc", "khoan", "diem", "y", "doan", "nhiem_vu", "bang")
 TASK_ROLES = ("chu_tri", "thuc_hien", "phoi_hop", "hinh_thuc", "thoi_gian")
 
 
@@ -115,6 +117,7 @@ Node = Annotated[
         Annotated[Item, Tag("y")],
         Annotated[Para, Tag("doan")],
         Annotated[Task, Tag("nhiem_vu")],
+        Annotated[Table, Tag("bang")],
     ],
     Discriminator(
         _node_tag,

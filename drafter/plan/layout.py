@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from drafter.labels import labels
 from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock, TaskLabels
+from drafter.plan.table import LaidTable, Table, lay_out_table
 from drafter.plan.model import Basis, Plan
 from drafter.rules import rules
 from drafter.vn import date_line, doc_number, point_letter, roman, upper
@@ -23,6 +24,7 @@ class Line:
     so: str = ""  # computed label: "I.", "1.", "a)", "-", "+"
     nhan: str = ""  # task label: "Cơ quan chủ trì"
     tiep: str = ""  # upright text continuing an italic basis in the same paragraph
+    bang: LaidTable | None = None  # kieu "bang": the table (rendered by drafter.document.tables)
 
     @property
     def dong(self) -> str:
@@ -80,6 +82,8 @@ def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0) -
             out.append(Line("doan", node.doan))
         elif isinstance(node, Task):
             out.extend(_task_lines(plan, node.nhiem_vu, item_depth))
+        elif isinstance(node, Table):
+            out.append(Line("bang", "", bang=lay_out_table(node.bang)))
 
 
 _ENDING = re.compile(r"[\s.;,:/]*$")
@@ -120,7 +124,10 @@ def body(plan: Plan) -> list[Line]:
     _walk(plan, plan.noi_dung, out)
     if plan.ket_luan:
         out.append(Line("doan", plan.ket_luan))
-    last = out[-1]
+    last = next((line for line in reversed(out) if line.kieu != "bang"), None)
+    if last is None:  # a body of tables only: the mark gets its own paragraph
+        last = Line("doan", "")
+        out.append(last)
     last.noi_dung = with_ending(last.noi_dung)
     return out
 
@@ -162,6 +169,7 @@ def context(plan: Plan) -> dict:
         "noi_nhan": recipients(plan),
         "chu_ky": signature(plan),
         "nguoi_ky": plan.chu_ky.nguoi_ky,
+        "phu_luc": appendices(plan),
     }
 
 
@@ -172,6 +180,18 @@ def text_lines(plan: Plan) -> list[str]:
     return [
         *ctx["co_quan"], ctx["so_ky_hieu"], qh.quoc_hieu.van_ban, qh.tieu_ngu.van_ban,
         ctx["dia_danh_ngay"], ctx["ten_loai"], *ctx["trich_yeu"],
-        *(line.dong for line in ctx["mo_dau"]), *(line.dong for line in ctx["than"]),
+        *(line.dong for line in ctx["mo_dau"]), *line_texts(ctx["than"]),
         ctx["nhan_noi_nhan"], *ctx["noi_nhan"], *ctx["chu_ky"], ctx["nguoi_ky"],
+        *(text for appendix in ctx["phu_luc"] for text in appendix.texts()),
     ]
+
+
+def line_texts(lines: list[Line]) -> list[str]:
+    """Printed text of laid-out lines; a table gives its cells row by row."""
+    return [text for line in lines for text in (line.bang.texts() if line.bang else [line.dong])]
+
+
+def appendices(plan: Plan) -> list:
+    from drafter.plan.appendix_layout import lay_out_appendices  # builds on _walk above
+
+    return lay_out_appendices(plan)

@@ -9,6 +9,7 @@ from typing import Literal, Union
 from pydantic import Field, model_validator
 
 from drafter.labels import labels
+from drafter.plan.appendix import Appendices, appendix_problem
 from drafter.plan.body import Node, TaskLabels
 from drafter.plan.citation import Citation
 from drafter.plan.levels import TYPE_WORDS, Level, era_problem
@@ -108,6 +109,7 @@ class Plan(Strict):
     noi_nhan: list[Line] = []
     luu: Line = "VT"
     chu_ky: Signature
+    phu_luc: Appendices = []
 
     @model_validator(mode="before")
     @classmethod
@@ -126,7 +128,8 @@ class Plan(Strict):
             raise ValueError("cần «ngay» (ví dụ 2025-10-31) hoặc, với bản dự thảo, ít nhất «nam»")
         if self.dan_nhap_noi_tiep and not (self.dan_nhap and self.can_cu):
             raise ValueError("«dan_nhap_noi_tiep» cần có «dan_nhap» và ít nhất một căn cứ")
-        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date)
+        problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date) \
+            or appendix_problem(self.phu_luc, self.noi_dung)
         if problem:
             raise ValueError(problem)
         return self

@@ -1,0 +1,155 @@
+"""Render the tables of a laid-out plan as real Word tables, in the template's table style.
+
+Each table becomes a `TableXml` placed by the template's `{{p d.bang }}` paragraph (docxtpl puts
+an object's `__html__` in place of that paragraph).
+python-docx writes every cell's text (so `&`, `<`, quotes and braces stay text, never markup);
+a line break in a cell starts a new paragraph in that cell. Header rows repeat on every page and
+no row breaks across pages; widths are fixed so LibreOffice and Word lay it out alike."""
+
+from __future__ import annotations
+
+import docx
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from drafter.document.styles import TABLE_CAPTION, TABLE_CELL, TABLE_GROUP, TABLE_HEADER, TABLE_STYLE
+from drafter.plan.table import LaidTable, Width, total_span
+from drafter.rules import rules
+
+TWIPS_PER_MM = 1440 / 25.4
+MIN_COLUMN_MM = 8.0
+ALIGN = {"trai": WD_ALIGN_PARAGRAPH.LEFT, "giua": WD_ALIGN_PARAGRAPH.CENTER,
+         "phai": WD_ALIGN_PARAGRAPH.RIGHT, "deu": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def text_width_mm(landscape: bool) -> float:
+    """Width between the margins of a portrait or landscape A4 page of the rules table."""
+    page, margins = rules().trang.kho_giay, rules().trang.le_mm
+    paper = page.cao_mm if landscape else page.rong_mm
+    return paper - margins.trai.mac_dinh - margins.phai.mac_dinh
+
+
+def column_widths_mm(widths: list[Width | None], available_mm: float) -> list[float]:
+    """cm are absolute, % of the text width; unset columns share what is left. A table wider
+    than the page is scaled down to fit it."""
+    fixed = [w.value * 10 if w and w.unit == "cm" else available_mm * w.value / 100 if w else None for w in widths]
+    unset = [i for i, w in enumerate(fixed) if w is None]
+    rest = available_mm - sum(w for w in fixed if w is not None)
+    share = max(rest / len(unset), MIN_COLUMN_MM) if unset else 0.0
+    out = [w if w is not None else share for w in fixed]
+    total = sum(out)
+    if total > available_mm:
+        out = [w * available_mm / total for w in out]
+    return out
+
+
+def _fill(cell, text: str, style, align=None, bold: bool = False) -> None:
+    lines = text.split("\n") if text else [""]
+    first = cell.paragraphs[0]
+    for i, line in enumerate(lines):
+        paragraph = first if i == 0 else cell.add_paragraph()
+        paragraph.style = style
+        if align is not None:
+            paragraph.alignment = align
+        run = paragraph.add_run(line)
+        if bold:
+            run.bold = True
+
+
+def _row_flags(row, header: bool) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))  # no page break inside a row
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
+
+
+def _fix_widths(table, widths_mm: list[float]) -> None:
+    table.autofit = False  # w:tblLayout fixed
+    tbl_pr = table._tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
+    width.set(qn("w:type"), "dxa")
+    for grid, mm in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+        grid.set(qn("w:w"), str(round(mm * TWIPS_PER_MM)))
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm):
+            cell.width = Mm(mm)
+
+
+class TableXml:
+    """Body-level XML built with python-docx against the template's styles. This is what
+    docxtpl's own Subdoc does, without it: Subdoc needs docxcompose, whose import rewrites
+    python-docx's "cp" namespace for the whole process and corrupts the core properties of
+    every document saved afterwards."""
+
+    def __init__(self, tpl: DocxTemplate):
+        self.doc = docx.Document()
+        self.doc._part = tpl.get_docx()._part  # styles resolve in the template, as in Subdoc
+
+    def add_paragraph(self, text: str, style):
+        return self.doc.add_paragraph(text, style=style)
+
+    def add_table(self, rows: int, cols: int):
+        return self.doc.add_table(rows=rows, cols=cols)
+
+    def __html__(self) -> str:
+        body = self.doc.element.body
+        return "".join(etree.tostring(child, encoding="unicode") for child in body
+                       if child.tag != qn("w:sectPr"))
+
+    __str__ = __html__
+
+
+def build_table(tpl: DocxTemplate, laid: LaidTable) -> TableXml:
+    """The caption (if any) and the table."""
+    sub = TableXml(tpl)
+    styles = tpl.get_docx().styles
+    if laid.caption:
+        sub.add_paragraph(laid.caption, style=styles[TABLE_CAPTION])
+    n = len(laid.columns)
+    header_rows = len(laid.header)
+    table = sub.add_table(rows=header_rows + len(laid.rows) + (1 if laid.total else 0), cols=n)
+    table.style = styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = column_widths_mm(laid.widths, text_width_mm(laid.landscape))
+    _fix_widths(table, widths)
+
+    header_style, cell_style, group_style = styles[TABLE_HEADER], styles[TABLE_CELL], styles[TABLE_GROUP]
+    for r, cells in enumerate(laid.header):
+        for h in cells:
+            cell = table.cell(r, h.col)
+            if h.span > 1 or h.rows > 1:
+                cell = cell.merge(table.cell(r + h.rows - 1, h.col + h.span - 1))
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            _fill(cell, h.text, header_style)
+    for r, row in enumerate(laid.rows, header_rows):
+        if isinstance(row, str):
+            _fill(table.cell(r, 0).merge(table.cell(r, n - 1)), row, group_style)
+            continue
+        for c, (text, column) in enumerate(zip(row, laid.columns)):
+            _fill(table.cell(r, c), text, cell_style, ALIGN[column.align])
+    if laid.total:
+        r = header_rows + len(laid.rows)
+        span = total_span(laid.columns)
+        _fill(table.cell(r, 0).merge(table.cell(r, span - 1)), laid.total[0], group_style, WD_ALIGN_PARAGRAPH.CENTER)
+        for c in range(span, n):
+            _fill(table.cell(r, c), laid.total[c], cell_style, ALIGN[laid.columns[c].align], bold=True)
+    for r, row in enumerate(table.rows):
+        _row_flags(row, header=r < header_rows)
+    return sub
+
+
+def attach_tables(tpl: DocxTemplate, ctx: dict) -> None:
+    """Replace each laid-out table of the context by its Word sub-document, in place."""
+    lines = list(ctx["than"]) + [line for appendix in ctx["phu_luc"] for line in appendix.than]
+    for line in lines:
+        if line.bang is not None:
+            line.bang = build_table(tpl, line.bang)
