@@ -52,6 +52,7 @@ TABLE_CAPTION = "Tên bảng"
 TABLE_HEADER = "Tiêu đề cột"
 TABLE_CELL = "Ô bảng"
 TABLE_GROUP = "Nhóm bảng"
+TABLE_SPACER = "Đường kẻ"  # the small empty paragraph after a table (the base of the rule styles)
 EXTRA_STYLES: tuple[tuple[str, str, bool, bool | None], ...] = (
     (APPENDIX_HEADING, "phu_luc.tieu_de", True, None),
     (APPENDIX_TITLE, "phu_luc.ten", True, None),

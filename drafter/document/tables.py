@@ -13,11 +13,13 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from drafter.document.styles import TABLE_CAPTION, TABLE_CELL, TABLE_GROUP, TABLE_HEADER, TABLE_STYLE
+from drafter.document.styles import (
+    TABLE_CAPTION, TABLE_CELL, TABLE_GROUP, TABLE_HEADER, TABLE_SPACER, TABLE_STYLE,
+)
 from drafter.plan.table import LaidTable, Width, total_span
 from drafter.rules import rules
 
@@ -144,6 +146,9 @@ def build_table(tpl: DocxTemplate, laid: LaidTable) -> TableXml:
             _fill(table.cell(r, c), laid.total[c], cell_style, ALIGN[laid.columns[c].align], bold=True)
     for r, row in enumerate(table.rows):
         _row_flags(row, header=r < header_rows)
+    # Word puts the next paragraph flush against a table: a small empty paragraph gives the gap.
+    spacer = sub.add_paragraph("", style=styles[TABLE_SPACER])
+    spacer.paragraph_format.space_after = Pt(rules().doan_van.cach_sau_pt.mac_dinh)
     return sub
 
 

@@ -57,6 +57,14 @@ def _task_rows(plan: Plan, nodes: list[Node], parent: str, rows: list, muc: list
         _task_rows(plan, getattr(node, "noi_dung", []), _node_text(node) or parent, rows, muc)
 
 
+def _cell(value) -> str | None:
+    """A task line's value in a cell: list items one per line, no closing "." or ";"."""
+    if value is None:
+        return None
+    items = value if isinstance(value, list) else [value]
+    return "\n".join(item.rstrip(" .;,") for item in items)
+
+
 def task_table(plan: Plan, landscape: bool):
     """STT | Nhiệm vụ | one column per task role used, in the order of the plan's roles."""
     found: list = []
@@ -69,7 +77,7 @@ def task_table(plan: Plan, landscape: bool):
         if not isinstance(entry, str):
             roles.extend(label for label, _ in entry[1] if label not in roles)
     words = labels().phu_luc
-    columns = [Column(ten=words.stt, rong="1.2cm", can="giua"), Column(ten=words.nhiem_vu, rong="32%")]
+    columns = [Column(ten=words.stt, rong="1.5cm", can="giua"), Column(ten=words.nhiem_vu, rong="32%")]
     columns += [Column(ten=role) for role in roles]
     rows: list = []
     n = 0
@@ -80,7 +88,7 @@ def task_table(plan: Plan, landscape: bool):
         n += 1
         text, values = entry
         by_role = {label: value for label, value in values}
-        cells = [n, text or "", *("\n".join(v) if isinstance(v := by_role.get(r), list) else v for r in roles)]
+        cells = [n, text, *(_cell(by_role.get(role)) for role in roles)]
         rows.append(cells)
     return lay_out_table(TableSpec(cot=columns, hang=rows), landscape=landscape)
 

@@ -10,7 +10,7 @@ merged group headers), rows, an optional total row. In an answers file:
           - {ten: Ngân sách xã, nhom: Kinh phí (đồng), so: true}
         hang:
           - nhom: I. CẤP TỈNH                 # a full-width row
-          - [1, "Hội nghị triển khai", 12500000, 0]
+          - [1, "Hội nghị triển khai", 12500000, 0, 4]
         tong: Tổng cộng                      # a last row summing the number columns
 
 Numbers are written the Vietnamese way (1.250.000) by `drafter.vn.amount`; the layout turns the
@@ -58,6 +58,7 @@ class Column(Strict):
     rong: Union[str, Number, None] = None  # width: "3cm", "25%"; unset columns share the rest
     can: Align | None = None  # alignment of the body cells; numbers default to the right
     so: bool = False  # number column: 1.250.000, summed in the total row
+    cong: bool = True  # a number column left out of the total row (quantities of different units)
     nhom: Line | None = None  # header cell merged over consecutive columns of the same group
 
     @field_validator("rong")
@@ -102,7 +103,7 @@ class TableSpec(Strict):
         percent = sum(w.value for c in self.cot if (w := c.width) and w.unit == "%")
         if percent > 100:
             raise ValueError(f"tổng độ rộng các cột tính theo % là {percent:g}%, vượt 100%")
-        if self.tong and not any(c.so for c in self.cot):
+        if self.tong and not any(c.so and c.cong for c in self.cot):
             raise ValueError("«tong» cần ít nhất một cột số («so: true»)")
         if self.tong and self.cot[0].so:
             raise ValueError("«tong» cần một cột chữ đứng trước cột số đầu tiên để ghi chữ «Tổng cộng»")
@@ -182,7 +183,7 @@ def total_span(columns: list[Column]) -> int:
 def _total(spec: TableSpec) -> list[str]:
     out: list[str] = []
     for i, col in enumerate(spec.cot):
-        if col.so:
+        if col.so and col.cong:
             values = [row[i] for row in spec.hang if isinstance(row, list) and isinstance(row[i], (int, float))]
             out.append(amount(sum(values)))
         else:
