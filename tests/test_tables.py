@@ -234,3 +234,24 @@ def test_cell_text_survives_literally(text):
     [table] = _data_tables(document)
     cleaned = Plan.model_validate(data).noi_dung[1].bang.hang[0][0]
     assert "\n".join(p.text for p in table.cell(1, 0).paragraphs) == cleaned
+
+
+@pytest.mark.parametrize("table, message, path", [
+    ("{cot: [{ten: A}], hang: [[[1, 2]]]}", "mỗi ô là chữ, số hoặc để trống", "bang.hang[0][0]"),
+    ("{cot: [{ten: A}], hang: [5]}", "mỗi hàng là một danh sách ô", "bang.hang[0]"),
+    ("{cot: [{ten: A, can: center}], hang: [[1]]}", "chấp nhận: 'trai', 'giua', 'phai'", "bang.cot[0].can"),
+    ("{cot: [{ten: A}, {ten: B}], hang: [[a]]}", "hàng 1 có 1 ô, bảng có 2 cột", "bang"),
+])
+def test_table_errors_in_a_file_name_the_field_without_type_names(tmp_path, table, message, path):
+    from drafter.errors import InputError
+
+    spec = tmp_path / "ke-hoach.yaml"
+    spec.write_text(
+        "co_quan: {cap: tinh, loai: tỉnh, ten: Khánh Hòa}\nngay: 2025-09-05\ntrich_yeu: Thử\n"
+        f"noi_dung:\n  - bang: {table}\n  - Kết thúc.\nchu_ky: {{nguoi_ky: A}}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_plan(spec)
+    text = str(caught.value)
+    assert message in text and f"noi_dung[0].{path}»" in text and "dòng 5" in text
+    for python in ("list[", "int", "float", "GroupRow", "union", "__tag__"):
+        assert python not in text

@@ -20,16 +20,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import Field, StrictFloat, StrictInt, field_validator, model_validator
+from pydantic import Discriminator, Field, PlainValidator, Tag, WithJsonSchema, field_validator, model_validator
 
-from drafter.plan.text import Line, Strict, Text
+from drafter.plan.text import Line, Strict, clean_text
 from drafter.vn import amount
 
 Align = Literal["trai", "giua", "phai", "deu"]
-Number = Union[StrictInt, StrictFloat]
-Cell = Union[Number, Text, None]
+Number = Union[int, float]
+
+
+def _cell(value: Any) -> Any:
+    """A cell is text, a number or empty; anything else gets a message, not a type name."""
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        return clean_text(value)
+    raise ValueError("mỗi ô là chữ, số hoặc để trống (không phải danh sách hay nhóm trường)")
+
+
+Cell = Annotated[Any, PlainValidator(_cell), WithJsonSchema({"type": ["string", "number", "null"]})]
 
 _WIDTH = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(cm|%)?\s*$", re.IGNORECASE)
 
@@ -55,7 +66,7 @@ def parse_width(value: object) -> Width:
 
 class Column(Strict):
     ten: Line  # header text
-    rong: Union[str, Number, None] = None  # width: "3cm", "25%"; unset columns share the rest
+    rong: Union[str, float, None] = None  # width: "3cm", "25%"; unset columns share the rest
     can: Align | None = None  # alignment of the body cells; numbers default to the right
     so: bool = False  # number column: 1.250.000, summed in the total row
     cong: bool = True  # a number column left out of the total row (quantities of different units)
@@ -81,7 +92,18 @@ class GroupRow(Strict):
     nhom: Line  # a row spanning every column, bold (e.g. "I. CẤP TỈNH")
 
 
-Row = Union[GroupRow, list[Cell]]
+def _row_tag(value: Any) -> str | None:
+    # "__tag__…" steps are left out of the field paths shown to users (drafter.yamlio)
+    if isinstance(value, (dict, GroupRow)):
+        return "__tag__nhom"
+    return "__tag__o" if isinstance(value, list) else None
+
+
+Row = Annotated[
+    Union[Annotated[GroupRow, Tag("__tag__nhom")], Annotated[list[Cell], Tag("__tag__o")]],
+    Discriminator(_row_tag, custom_error_type="table_row",
+                  custom_error_message="mỗi hàng là một danh sách ô [ô 1, ô 2, …] hoặc «nhom: …» (hàng gộp cả bảng)"),
+]
 
 
 class TableSpec(Strict):
