@@ -255,3 +255,40 @@ def test_table_errors_in_a_file_name_the_field_without_type_names(tmp_path, tabl
     assert message in text and f"noi_dung[0].{path}»" in text and "dòng 5" in text
     for python in ("list[", "int", "float", "GroupRow", "union", "__tag__"):
         assert python not in text
+
+
+def _template_without(tmp_path, first: str, last: str):
+    """The default template without the paragraphs from `first` to `last` (an older template)."""
+    from drafter.document.build_template import build
+
+    document = docx.Document(build(tmp_path / "mau.docx"))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index(first)
+    end = start + texts[start:].index(last) if last != "endfor" else \
+        max(i for i, t in enumerate(texts) if t == "{%p endfor %}")
+    for paragraph in document.paragraphs[start:end + 1]:
+        paragraph._p.getparent().remove(paragraph._p)
+    out = tmp_path / "mau-cu.docx"
+    document.save(out)
+    return out
+
+
+def test_a_template_that_cannot_place_tables_or_appendices_is_refused(tmp_path):
+    from drafter.errors import TemplateError
+
+    plan = load_plan(EXAMPLE)
+    no_tables = _template_without(tmp_path, '{%p elif d.kieu == "bang" %}', "{{p d.bang }}")
+    with pytest.raises(TemplateError, match="mẫu không có chỗ đặt bảng"):
+        render_docx(plan, no_tables)
+    no_appendices = _template_without(tmp_path, "{%p for pl in phu_luc %}", "endfor")
+    with pytest.raises(TemplateError, match="phụ lục"):
+        render_docx(plan, no_appendices)
+
+
+def test_a_body_ending_with_a_table_keeps_the_closing_mark_in_the_text():
+    data = _plan()
+    data["noi_dung"] = data["noi_dung"][:1] + [{"bang": BUDGET}]
+    plan = Plan.model_validate(data)
+    lines = context(plan)["than"]
+    assert lines[-1].kieu == "bang" and lines[-2].dong.endswith("./.")
+    assert [f.rule for f in check_docx_bytes(render_docx(plan)) if f.is_error] == []

@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from drafter.document.metrics import text_width_mm
 from drafter.document.sections import appendix_sections
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
-from drafter.document.tables import attach_tables
+from drafter.document.tables import attach_tables, require_placed
 from drafter.errors import Location, TemplateError
 from drafter.paths import DEFAULT_TEMPLATE
 from drafter.plan.layout import context
@@ -122,6 +122,7 @@ def render_docx(plan: Plan, template: Path | None = None) -> bytes:
         doc.render(ctx, jinja_env=environment(), autoescape=True)
     except (JinjaTemplateError, SecurityError) as exc:
         raise _template_error(exc, template) from None
+    require_placed(ctx)
     size_rules(doc.docx, ctx)
     appendix_sections(doc.docx, ctx["phu_luc"])
     buffer = io.BytesIO()

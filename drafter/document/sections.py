@@ -18,7 +18,9 @@ from docx.shared import Emu, Mm
 
 from drafter.document.metrics import text_width_mm
 from drafter.document.styles import APPENDIX_HEADING, APPENDIX_REFERENCE, RULE_APPENDIX
+from drafter.document.tables import MISSING_HINT
 from drafter.document.tables import text_width_mm as page_text_mm
+from drafter.errors import TemplateError
 from drafter.rules import rules
 
 
@@ -77,8 +79,9 @@ def appendix_sections(doc: DocxDocument, appendices: list) -> None:
         return
     body = doc.element.body
     headings = [p for p in doc.paragraphs if p.style is not None and p.style.name == APPENDIX_HEADING]
-    if len(headings) != len(appendices):  # a template without the appendix block: leave it alone
-        return
+    if len(headings) != len(appendices):  # the template would drop appendices silently: refuse
+        raise TemplateError(f"kế hoạch có {len(appendices)} phụ lục nhưng mẫu chỉ đặt được {len(headings)} "
+                            f"(cần vòng lặp «phu_luc» với đoạn kiểu «{APPENDIX_HEADING}»)", hint=MISSING_HINT)
     final = body.find(qn("w:sectPr"))
     template = copy.deepcopy(final)
     restart = rules().phu_luc.so_trang_rieng

@@ -20,6 +20,7 @@ from lxml import etree
 from drafter.document.styles import (
     TABLE_CAPTION, TABLE_CELL, TABLE_GROUP, TABLE_HEADER, TABLE_SPACER, TABLE_STYLE,
 )
+from drafter.errors import TemplateError
 from drafter.plan.table import LaidTable, Width, total_span
 from drafter.rules import rules
 
@@ -95,6 +96,7 @@ class TableXml:
     def __init__(self, tpl: DocxTemplate):
         self.doc = docx.Document()
         self.doc._part = tpl.get_docx()._part  # styles resolve in the template, as in Subdoc
+        self.placed = False  # set when the template inserts it
 
     def add_paragraph(self, text: str, style):
         return self.doc.add_paragraph(text, style=style)
@@ -103,6 +105,7 @@ class TableXml:
         return self.doc.add_table(rows=rows, cols=cols)
 
     def __html__(self) -> str:
+        self.placed = True
         body = self.doc.element.body
         return "".join(etree.tostring(child, encoding="unicode") for child in body
                        if child.tag != qn("w:sectPr"))
@@ -110,10 +113,26 @@ class TableXml:
     __str__ = __html__
 
 
+class _Styles:
+    """The template's styles by name; a template without one gets a message, not a KeyError."""
+
+    def __init__(self, tpl: DocxTemplate):
+        self.styles = tpl.get_docx().styles
+
+    def __getitem__(self, name: str):
+        try:
+            return self.styles[name]
+        except KeyError:
+            raise TemplateError(f"mẫu thiếu kiểu «{name}» dùng cho bảng", hint=MISSING_HINT) from None
+
+
+MISSING_HINT = "dùng mẫu mặc định (templates/ke-hoach.docx) hoặc chép các kiểu và đoạn phụ lục, bảng từ mẫu đó"
+
+
 def build_table(tpl: DocxTemplate, laid: LaidTable) -> TableXml:
     """The caption (if any) and the table."""
     sub = TableXml(tpl)
-    styles = tpl.get_docx().styles
+    styles = _Styles(tpl)
     if laid.caption:
         sub.add_paragraph(laid.caption, style=styles[TABLE_CAPTION])
     n = len(laid.columns)
@@ -152,9 +171,19 @@ def build_table(tpl: DocxTemplate, laid: LaidTable) -> TableXml:
     return sub
 
 
-def attach_tables(tpl: DocxTemplate, ctx: dict) -> None:
-    """Replace each laid-out table of the context by its Word sub-document, in place."""
+def _table_lines(ctx: dict) -> list:
     lines = list(ctx["than"]) + [line for appendix in ctx["phu_luc"] for line in appendix.than]
-    for line in lines:
-        if line.bang is not None:
-            line.bang = build_table(tpl, line.bang)
+    return [line for line in lines if line.bang is not None]
+
+
+def attach_tables(tpl: DocxTemplate, ctx: dict) -> None:
+    """Replace each laid-out table of the context by its Word XML, in place."""
+    for line in _table_lines(ctx):
+        line.bang = build_table(tpl, line.bang)
+
+
+def require_placed(ctx: dict) -> None:
+    """A template without the `{{p d.bang }}` branch would drop tables silently: refuse."""
+    if any(not line.bang.placed for line in _table_lines(ctx)):
+        raise TemplateError("mẫu không có chỗ đặt bảng (đoạn «{{p d.bang }}» trong vòng lặp nội dung)",
+                            hint=MISSING_HINT)
