@@ -90,8 +90,14 @@ class Anatomy:
 
     @property
     def last_content(self) -> int | None:
-        """The last paragraph of the text ("./." closes it); tables in the body do not carry it."""
-        text = [i for i in self.body if self.units[i].block is None] or self.body
+        """The last paragraph of the text ("./." closes it); tables in the body, and the caption
+        right above a table, do not carry it."""
+        body = set(self.body)
+
+        def in_table(i: int) -> bool:
+            return i in body and self.units[i].block is not None
+
+        text = [i for i in self.body if not in_table(i) and not in_table(i + 1)] or self.body
         return text[-1] if text else (self.preamble[-1] if self.preamble else None)
 
     def text(self, i: int | None) -> str:
