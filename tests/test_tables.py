@@ -292,3 +292,12 @@ def test_a_body_ending_with_a_table_keeps_the_closing_mark_in_the_text():
     lines = context(plan)["than"]
     assert lines[-1].kieu == "bang" and lines[-2].dong.endswith("./.")
     assert [f.rule for f in check_docx_bytes(render_docx(plan)) if f.is_error] == []
+
+
+def test_answers_with_tables_and_appendices_round_trip(tmp_path):
+    from drafter.answers import dump_plan
+
+    plan = load_plan(EXAMPLE)
+    written = tmp_path / "ke-hoach.yaml"
+    written.write_text(dump_plan(plan), encoding="utf-8")
+    assert load_plan(written) == plan
