@@ -86,7 +86,6 @@ class Anatomy:
     header_zone: list[int] = field(default_factory=list)
 
     appendices: list[int] = field(default_factory=list)  # the heading unit of each appendix
-    end: int = 0  # units before the first appendix: the plan itself
 
     @property
     def last_content(self) -> int | None:
@@ -155,7 +154,7 @@ def appendix_headings(units: list[Unit]) -> list[int]:
 def analyse(units: list[Unit]) -> Anatomy:
     a = Anatomy(units)
     a.appendices = appendix_headings(units)
-    n = a.end = a.appendices[0] if a.appendices else len(units)
+    n = a.appendices[0] if a.appendices else len(units)  # the plan itself ends where appendices start
     title_key = _title_key(labels().ten_loai)
     a.title = next((i for i, u in enumerate(units) if _title_key(u.text) == title_key), None)
 

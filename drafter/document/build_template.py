@@ -20,7 +20,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 
 from drafter.document.styles import (
     APPENDIX_HEADING, APPENDIX_REFERENCE, APPENDIX_TITLE, BODY, EXTRA_STYLES, LINE_STYLES, PAGE_NUMBER,
-    RULE_APPENDIX, RULE_ISSUER, RULE_MOTTO, RULE_STYLES, RULE_SUBJECT, STYLES, TABLE_STYLE,
+    RULE_APPENDIX, RULE_ISSUER, RULE_MOTTO, RULE_STYLES, RULE_SUBJECT, STYLES, TABLE_CAPTION, TABLE_STYLE,
 )
 from drafter.rules import ND30, rules
 
@@ -129,9 +129,8 @@ def _appendix_and_table_styles(doc, r: ND30) -> None:
         doc.styles[name].paragraph_format.keep_with_next = True
     doc.styles[APPENDIX_HEADING].paragraph_format.space_after = Pt(6)
     doc.styles[APPENDIX_REFERENCE].paragraph_format.keep_with_next = True
-    for name in ("Tên bảng",):
-        doc.styles[name].paragraph_format.space_after = Pt(6)
-        doc.styles[name].paragraph_format.keep_with_next = True
+    doc.styles[TABLE_CAPTION].paragraph_format.space_after = Pt(6)
+    doc.styles[TABLE_CAPTION].paragraph_format.keep_with_next = True
 
     # A grid table: single black borders, cell text vertically centred by the renderer.
     table = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
@@ -262,7 +261,8 @@ def _body(doc) -> None:
 
 
 def _lines_loop(doc, variable: str) -> None:
-    """One paragraph per laid-out line, in the style of its kind; a table is a sub-document."""
+    """One paragraph per laid-out line, in the style of its kind; `{{p d.bang }}` puts a whole
+    Word table in place of its paragraph."""
     _para(doc, f"{{%p for d in {variable} %}}", BODY)
     branches = [k for k in LINE_STYLES if k not in ("can_cu", "dan_nhap", "doan")]
     for i, kind in enumerate(branches):

@@ -24,7 +24,7 @@ class Line:
     so: str = ""  # computed label: "I.", "1.", "a)", "-", "+"
     nhan: str = ""  # task label: "Cơ quan chủ trì"
     tiep: str = ""  # upright text continuing an italic basis in the same paragraph
-    bang: LaidTable | None = None  # kieu "bang": the table (rendered by drafter.document.tables)
+    bang: LaidTable | None = None  # kieu "bang": the table; the renderer swaps in its Word XML
 
     @property
     def dong(self) -> str:
