@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docx.shared import Emu, Mm
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
@@ -98,14 +100,12 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         RULE_MOTTO: r.duong_ke.tieu_ngu.mac_dinh * widest([el.tieu_ngu.van_ban], "Tiêu ngữ", el.tieu_ngu),
         RULE_SUBJECT: r.duong_ke.trich_yeu.mac_dinh * widest(ctx["trich_yeu"], "Trích yếu", el.trich_yeu),
     }
-    paragraphs = list(doc.paragraphs)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    for paragraph in paragraphs:
-        name = paragraph.style.name if paragraph.style is not None else None
-        if name in targets:
+    # By style id over the XML: walking python-docx cells and styles is quadratic on long tables.
+    ids = {doc.styles[name].style_id: name for name in targets if name in doc.styles}
+    for p in doc.element.body.iter(qn("w:p")):
+        name = ids.get(p.style)
+        if name is not None:
+            paragraph = Paragraph(p, doc._body)
             _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, targets[name])
 
 

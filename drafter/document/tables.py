@@ -9,11 +9,13 @@ no row breaks across pages; widths are fixed so LibreOffice and Word lay it out 
 from __future__ import annotations
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
 from docxtpl import DocxTemplate
 from lxml import etree
 
@@ -51,12 +53,12 @@ def column_widths_mm(widths: list[Width | None], available_mm: float) -> list[fl
     return out
 
 
-def _fill(cell, text: str, style, align=None, bold: bool = False) -> None:
+def _fill(cell: _Cell, text: str, style_id: str, align=None, bold: bool = False) -> None:
     lines = text.split("\n") if text else [""]
     first = cell.paragraphs[0]
     for i, line in enumerate(lines):
         paragraph = first if i == 0 else cell.add_paragraph()
-        paragraph.style = style
+        paragraph._p.get_or_add_pPr().style = style_id  # by id: python-docx's lookup by name scans every style
         if align is not None:
             paragraph.alignment = align
         run = paragraph.add_run(line)
@@ -64,27 +66,54 @@ def _fill(cell, text: str, style, align=None, bold: bool = False) -> None:
             run.bold = True
 
 
-def _row_flags(row, header: bool) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
+class _Grid:
+    """The cells of a new table by (row, grid column), kept in step with merges. python-docx's
+    `table.cell()` recomputes the whole grid on each call, which is quadratic on long tables."""
+
+    def __init__(self, table):
+        self.table = table
+        self.tcs = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
+
+    def cell(self, r: int, c: int) -> _Cell:
+        return _Cell(self.tcs[r][c], self.table)
+
+    def merge(self, r: int, c: int, rows: int = 1, span: int = 1) -> _Cell:
+        """Merge `span` columns from c in each of `rows` rows from r (gridSpan, then vMerge)."""
+        for k in range(r, r + rows):
+            first = self.tcs[k][c]
+            if span > 1:
+                first.grid_span = span
+                for tc in self.tcs[k][c + 1:c + span]:
+                    tc.getparent().remove(tc)
+                self.tcs[k][c:c + span] = [first] * span
+            if rows > 1:
+                first.vMerge = "restart" if k == r else "continue"
+        return self.cell(r, c)
+
+    def fix_widths(self, widths_mm: list[float]) -> None:
+        table = self.table
+        table.autofit = False  # w:tblLayout fixed
+        tbl_pr = table._tbl.tblPr
+        width = tbl_pr.find(qn("w:tblW"))
+        if width is None:
+            width = OxmlElement("w:tblW")
+            tbl_pr.append(width)
+        width.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
+        width.set(qn("w:type"), "dxa")
+        for grid, mm in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+            grid.set(qn("w:w"), str(round(mm * TWIPS_PER_MM)))
+        for row in self.tcs:
+            for c, tc in enumerate(row):
+                if c == 0 or row[c - 1] is not tc:
+                    span = sum(mm for k, mm in enumerate(widths_mm) if row[k] is tc)
+                    tc.width = Mm(span)
+
+
+def _row_flags(tr, header: bool) -> None:
+    tr_pr = tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))  # no page break inside a row
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
-
-
-def _fix_widths(table, widths_mm: list[float]) -> None:
-    table.autofit = False  # w:tblLayout fixed
-    tbl_pr = table._tbl.tblPr
-    width = tbl_pr.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        tbl_pr.append(width)
-    width.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
-    width.set(qn("w:type"), "dxa")
-    for grid, mm in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
-        grid.set(qn("w:w"), str(round(mm * TWIPS_PER_MM)))
-    for row in table.rows:
-        for cell, mm in zip(row.cells, widths_mm):
-            cell.width = Mm(mm)
 
 
 class TableXml:
@@ -98,8 +127,10 @@ class TableXml:
         self.doc._part = tpl.get_docx()._part  # styles resolve in the template, as in Subdoc
         self.placed = False  # set when the template inserts it
 
-    def add_paragraph(self, text: str, style):
-        return self.doc.add_paragraph(text, style=style)
+    def add_paragraph(self, text: str, style_id: str):
+        paragraph = self.doc.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().style = style_id
+        return paragraph
 
     def add_table(self, rows: int, cols: int):
         return self.doc.add_table(rows=rows, cols=cols)
@@ -119,11 +150,15 @@ class _Styles:
     def __init__(self, tpl: DocxTemplate):
         self.styles = tpl.get_docx().styles
 
-    def __getitem__(self, name: str):
+    def id(self, name: str, table: bool = False) -> str:
         try:
-            return self.styles[name]
+            style = self.styles[name]
         except KeyError:
-            raise TemplateError(f"mẫu thiếu kiểu «{name}» dùng cho bảng", hint=MISSING_HINT) from None
+            style = None
+        wanted = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        if style is None or style.type != wanted:
+            raise TemplateError(f"mẫu thiếu kiểu «{name}» dùng cho bảng", hint=MISSING_HINT)
+        return style.style_id
 
 
 MISSING_HINT = "dùng mẫu mặc định (templates/ke-hoach.docx) hoặc chép các kiểu và đoạn phụ lục, bảng từ mẫu đó"
@@ -134,39 +169,38 @@ def build_table(tpl: DocxTemplate, laid: LaidTable) -> TableXml:
     sub = TableXml(tpl)
     styles = _Styles(tpl)
     if laid.caption:
-        sub.add_paragraph(laid.caption, style=styles[TABLE_CAPTION])
+        sub.add_paragraph(laid.caption, styles.id(TABLE_CAPTION))
     n = len(laid.columns)
     header_rows = len(laid.header)
     table = sub.add_table(rows=header_rows + len(laid.rows) + (1 if laid.total else 0), cols=n)
-    table.style = styles[TABLE_STYLE]
+    table._tbl.tblPr.get_or_add_tblStyle().val = styles.id(TABLE_STYLE, table=True)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = column_widths_mm(laid.widths, text_width_mm(laid.landscape))
-    _fix_widths(table, widths)
+    grid = _Grid(table)
 
-    header_style, cell_style, group_style = styles[TABLE_HEADER], styles[TABLE_CELL], styles[TABLE_GROUP]
+    header_id, cell_id, group_id = styles.id(TABLE_HEADER), styles.id(TABLE_CELL), styles.id(TABLE_GROUP)
     for r, cells in enumerate(laid.header):
         for h in cells:
-            cell = table.cell(r, h.col)
-            if h.span > 1 or h.rows > 1:
-                cell = cell.merge(table.cell(r + h.rows - 1, h.col + h.span - 1))
+            cell = grid.merge(r, h.col, rows=h.rows, span=h.span)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            _fill(cell, h.text, header_style)
+            _fill(cell, h.text, header_id)
+    aligns = [ALIGN[column.align] for column in laid.columns]
     for r, row in enumerate(laid.rows, header_rows):
         if isinstance(row, str):
-            _fill(table.cell(r, 0).merge(table.cell(r, n - 1)), row, group_style)
+            _fill(grid.merge(r, 0, span=n), row, group_id)
             continue
-        for c, (text, column) in enumerate(zip(row, laid.columns)):
-            _fill(table.cell(r, c), text, cell_style, ALIGN[column.align])
+        for c, text in enumerate(row):
+            _fill(grid.cell(r, c), text, cell_id, aligns[c])
     if laid.total:
         r = header_rows + len(laid.rows)
         span = total_span(laid.columns)
-        _fill(table.cell(r, 0).merge(table.cell(r, span - 1)), laid.total[0], group_style, WD_ALIGN_PARAGRAPH.CENTER)
+        _fill(grid.merge(r, 0, span=span), laid.total[0], group_id, WD_ALIGN_PARAGRAPH.CENTER)
         for c in range(span, n):
-            _fill(table.cell(r, c), laid.total[c], cell_style, ALIGN[laid.columns[c].align], bold=True)
-    for r, row in enumerate(table.rows):
-        _row_flags(row, header=r < header_rows)
+            _fill(grid.cell(r, c), laid.total[c], cell_id, aligns[c], bold=True)
+    grid.fix_widths(column_widths_mm(laid.widths, text_width_mm(laid.landscape)))
+    for r, tr in enumerate(table._tbl.tr_lst):
+        _row_flags(tr, header=r < header_rows)
     # Word puts the next paragraph flush against a table: a small empty paragraph gives the gap.
-    spacer = sub.add_paragraph("", style=styles[TABLE_SPACER])
+    spacer = sub.add_paragraph("", styles.id(TABLE_SPACER))
     spacer.paragraph_format.space_after = Pt(rules().doan_van.cach_sau_pt.mac_dinh)
     return sub
 
