@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from drafter.check.anatomy import APPENDIX_RE, REFERENCE_RE
+from drafter.check.anatomy import APPENDIX_RE, REFERENCE_RE, is_upper
 from drafter.check.context import Context
 from drafter.check.text_checks import short
 from drafter.rules import rules
 from drafter.vn import roman
 
-REFERENCE_WINDOW = 4  # heading, title (one or two lines), then the reference line
+REFERENCE_WINDOW = 6  # after the heading: the title (up to five lines in a PDF dump), then the reference line
 _NUMBER = re.compile(r"\bsố\s*:?\s*(\d+)\s*/", re.IGNORECASE)
 _ROMAN_VALUES = {roman(n): n for n in range(1, 40)}
 
@@ -74,8 +74,10 @@ def check_appendix_looks(view) -> None:
         check_element(view, "ND30-A4", i, r.tieu_de, centred=True, case=False)
         window = list(range(i + 1, min(i + 1 + REFERENCE_WINDOW, end)))
         reference = next((j for j in window if REFERENCE_RE.match(a.text(j))), None)
-        for j in window:
-            if j == reference:
-                check_element(view, "ND30-A4", j, r.kem_theo, centred=True)
-                break
+        if reference is not None:
+            check_element(view, "ND30-A4", reference, r.kem_theo, centred=True)
+            titles = range(i + 1, reference)
+        else:  # no reference line (ND30-A2): only the lines in capitals right after the heading
+            titles = [j for j in window[:1] if a.units[j].group is None and is_upper(a.text(j))]
+        for j in titles:
             check_element(view, "ND30-A4", j, r.ten, centred=True)

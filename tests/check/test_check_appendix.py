@@ -122,3 +122,10 @@ def test_paragraph_widths_follow_their_section():
     landscape = next(p for p in paras if p.text == "Phụ lục I")
     last = next(p for p in paras if p.text == "Phụ lục II")
     assert round(portrait.width_mm) == 165 and round(landscape.width_mm) == 252 and round(last.width_mm) == 165
+
+
+def test_missing_reference_line_in_a_docx_is_one_finding():
+    document = _example_document()
+    reference = next(p for p in document.paragraphs if p.text.startswith("(Kèm theo") and "215" in p.text)
+    reference._p.getparent().remove(reference._p)
+    assert [f.rule for f in check_docx_bytes(_save(document))] == ["ND30-A2"]
