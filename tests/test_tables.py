@@ -301,3 +301,10 @@ def test_answers_with_tables_and_appendices_round_trip(tmp_path):
     written = tmp_path / "ke-hoach.yaml"
     written.write_text(dump_plan(plan), encoding="utf-8")
     assert load_plan(written) == plan
+
+
+def test_a_last_landscape_appendix_makes_the_last_section_landscape():
+    plan = Plan.model_validate(_plan(phu_luc={"bang_phan_cong": True}))
+    document = docx.Document(io.BytesIO(render_docx(plan)))
+    assert [s.page_width > s.page_height for s in document.sections] == [False, True]
+    assert [f.rule for f in check_docx_bytes(render_docx(plan)) if f.is_error] == []
