@@ -33,7 +33,7 @@ class AppendixView:
 
 def reference_line(plan: Plan) -> str:
     number = doc_number(plan.so, plan.ky_hieu).removeprefix("Số:")[1:]  # a draft keeps its blanks
-    date = date_line(plan.co_quan.place, plan.ngay, year=plan.nam, month=plan.thang).split(", ", 1)[1]
+    date = date_line(plan.co_quan.place, plan.ngay, year=plan.nam, month=plan.thang).rsplit(", ", 1)[1]
     issuer = f"{plan.co_quan.ten_co_quan} {plan.co_quan.unit_name}"
     words = labels().phu_luc
     return f"({words.kem_theo} {plan.ten_loai.capitalize()} số {number} {date} của {issuer})"

@@ -28,7 +28,6 @@ from drafter.plan.text import Line, Strict, clean_text
 from drafter.vn import amount
 
 Align = Literal["trai", "giua", "phai", "deu"]
-Number = Union[int, float]
 
 
 def _cell(value: Any) -> Any:
