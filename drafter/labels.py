@@ -37,6 +37,14 @@ class SignatureWords(_Strict):
     pho_chu_tich: str
 
 
+class AppendixWords(_Strict):
+    kem_theo: str
+    bang_phan_cong: str
+    stt: str
+    nhiem_vu: str
+    tong: str
+
+
 class Labels(_Strict):
     ten_loai: str
     ten_co_quan: str
@@ -45,6 +53,7 @@ class Labels(_Strict):
     gach_dau_dong: list[str]
     chu_ky: SignatureWords
     luu: str
+    phu_luc: AppendixWords
 
 
 @lru_cache(maxsize=4)

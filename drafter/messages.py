@@ -52,7 +52,7 @@ _EXPECTED: dict[str, str] = {
 _DATE = "cần một ngày dạng NNNN-TT-NN, ví dụ 2025-10-31"
 GENERIC = "giá trị không hợp lệ"
 # Custom error types whose message drafter wrote itself (in Vietnamese).
-_OWN_MESSAGES = {"node_kind"}
+_OWN_MESSAGES = {"node_kind", "table_row"}
 # A union branch that failed only because the value has another shape.
 _SHAPE = {"string_type", "int_type", "float_type", "bool_type", "list_type", "tuple_type", "dict_type",
           "model_type", "model_attributes_type", "dataclass_type", "date_type", "int_parsing",

@@ -154,6 +154,25 @@ class Ending(_Strict):
     nguon: str
 
 
+class AppendixRules(_Strict):
+    nguon: str
+    chu: str  # the word heading an appendix
+    danh_so_tu: int  # number the appendices (I, II…) from this many on
+    so_trang_rieng: bool  # page numbers restart in each appendix
+    tieu_de: Element
+    ten: Element
+    kem_theo: Element
+    duong_ke: RuleRatio
+
+
+class TableRules(_Strict):
+    nguon: str
+    o: Element
+    tieu_de_cot: Element
+    ten_bang: Element
+    le_o_mm: float
+
+
 class ND30(_Strict):
     trang: Page
     thanh_phan: Elements
@@ -164,6 +183,8 @@ class ND30(_Strict):
     so_ky_hieu: NumberSign
     ngay_thang: DateRule
     ket_thuc: Ending
+    phu_luc: AppendixRules
+    bang: TableRules
 
 
 @lru_cache(maxsize=4)

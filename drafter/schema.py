@@ -16,7 +16,7 @@ from drafter.paths import PRESETS
 
 SCHEMA_FILE = PRESETS / "ke-hoach.schema.json"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-NODE_DEFS = ("Muc", "Khoan", "Diem", "Item", "Para", "Task")
+NODE_DEFS = ("Muc", "Khoan", "Diem", "Item", "Para", "Task", "Table")
 OLD_NAMES = {"dan_nhap_noi_tiep": "dan_nhap_sau_can_cu_cuoi"}  # still read; editors show them as deprecated
 
 # Vietnamese description of each object ($defs name, "Plan" for the root) and of its fields.
@@ -44,7 +44,33 @@ DOCS: dict[str, dict[str, str]] = {
         "luu": "Nơi lưu, mặc định VT; ví dụ «VT, KGVX».",
         "ghi_chu_luu": "Ghi chú in dưới dòng «Lưu»: số bản, ký hiệu người soạn (ví dụ «08 KH»).",
         "chu_ky": "Thẩm quyền ký và người ký.",
+        "phu_luc": "Phụ lục sau chữ ký: một phụ lục hoặc danh sách phụ lục (mỗi phụ lục sang trang mới).",
     },
+    "Appendix": {
+        "": "Một phụ lục: «Phụ lục I, II…» (đánh số khi có từ hai phụ lục), tên, dòng «Kèm theo Kế hoạch số …».",
+        "ten": "Tên phụ lục (in hoa).",
+        "ngang": "true: trang nằm ngang (mặc định với bảng phân công).",
+        "bang_phan_cong": "true: bảng phân công nhiệm vụ dựng từ các khối nhiệm vụ của kế hoạch.",
+        "noi_dung": "Nội dung phụ lục: đoạn văn, bảng…",
+    },
+    "Table": {"": "Bảng Word trong nội dung hoặc phụ lục.", "bang": "Cột, hàng và dòng tổng của bảng."},
+    "TableSpec": {
+        "": "Một bảng: dòng tiêu đề lặp lại ở mỗi trang, hàng không bị ngắt giữa hai trang.",
+        "ten": "Tên bảng, in phía trên bảng.",
+        "cot": "Các cột, theo thứ tự.",
+        "hang": "Các hàng: danh sách ô, hoặc {nhom: …} cho một hàng tiêu đề nhóm trải hết bề ngang.",
+        "tong": "Tên dòng tổng cộng (cộng các cột số).",
+    },
+    "Column": {
+        "": "Một cột của bảng.",
+        "ten": "Tiêu đề cột.",
+        "rong": "Độ rộng: «3cm» hoặc «25%»; các cột để trống chia phần còn lại.",
+        "can": "Căn lề các ô: trai, giua, phai, deu (cột số mặc định căn phải).",
+        "so": "true: cột số, viết 1.250.000 và được cộng ở dòng tổng.",
+        "cong": "false: cột số không cộng ở dòng tổng.",
+        "nhom": "Tên nhóm: các cột liền nhau cùng nhóm có chung một ô tiêu đề gộp.",
+    },
+    "GroupRow": {"": "Hàng tiêu đề nhóm trải hết bề ngang bảng.", "nhom": "Nội dung hàng, ví dụ «I. CẤP TỈNH»."},
     "Issuer": {
         "": "Ủy ban nhân dân ban hành.",
         "cap": "Cấp: tinh, huyen (trước 01/7/2025) hoặc xa.",

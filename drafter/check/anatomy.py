@@ -30,6 +30,10 @@ RULE_TEXT_RE = re.compile(r"^[\s_\-–—─━=.]{3,}$")
 # Marks that may stand in the header but are not the issuing body (ND30 "dấu chỉ mức độ mật, khẩn").
 HEADER_MARKS = ("DỰ THẢO", "BẢN CHÍNH", "MẬT", "TỐI MẬT", "TUYỆT MẬT", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC")
 MAX_SUBJECT_UNITS = 4
+# "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01", "PHỤ LỤC I: DANH MỤC …" (ND30 PL-I mục III).
+APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Phụ Lục)(?:\s+(?:số\s+|SỐ\s+)?(?P<num>[IVXLC]+|\d{1,2}))?"
+                         r"(?:\s*[.:\-–]\s*(?P<title>\S.*)|\s*)$")
+REFERENCE_RE = re.compile(r"^\(?\s*(?:Kèm theo|Ban hành kèm theo)\b", re.IGNORECASE)
 
 
 def nfc(text: str) -> str:
@@ -89,9 +93,19 @@ class Anatomy:
     signer: int | None = None
     header_zone: list[int] = field(default_factory=list)
 
+    appendices: list[int] = field(default_factory=list)  # the heading unit of each appendix
+
     @property
     def last_content(self) -> int | None:
-        return self.body[-1] if self.body else (self.preamble[-1] if self.preamble else None)
+        """The last paragraph of the text ("./." closes it); tables in the body, and the caption
+        right above a table, do not carry it."""
+        body = set(self.body)
+
+        def in_table(i: int) -> bool:
+            return i in body and self.units[i].block is not None
+
+        text = [i for i in self.body if not in_table(i) and not in_table(i + 1)] or self.body
+        return text[-1] if text else (self.preamble[-1] if self.preamble else None)
 
     def text(self, i: int | None) -> str:
         return self.units[i].text if i is not None else ""
@@ -132,9 +146,23 @@ def is_authority(text: str) -> bool:
     return is_upper(text)
 
 
+def appendix_headings(units: list[Unit]) -> list[int]:
+    """Headings of appendices: a "Phụ lục" line after Nơi nhận or the signature, alone in the
+    body (not in a table cell)."""
+    closed = False
+    out: list[int] = []
+    for i, u in enumerate(units):
+        if is_recipients_label(u.text) or (is_authority(u.text) and AUTHORITY_RE.match(u.text)):
+            closed = True
+        elif closed and u.group is None and APPENDIX_RE.match(u.text):
+            out.append(i)
+    return out
+
+
 def analyse(units: list[Unit]) -> Anatomy:
     a = Anatomy(units)
-    n = len(units)
+    a.appendices = appendix_headings(units)
+    n = a.appendices[0] if a.appendices else len(units)  # the plan itself ends where appendices start
     title_key = _title_key(labels().ten_loai)
     a.title = next((i for i, u in enumerate(units) if _title_key(u.text) == title_key), None)
 
@@ -205,7 +233,7 @@ def analyse(units: list[Unit]) -> Anatomy:
     label = next((j for j in range(body_start, n) if is_recipients_label(units[j].text)), None)
     sig = next((j for j in range(body_start, n) if is_authority(units[j].text)
                 and (AUTHORITY_RE.match(units[j].text) or j + 1 >= n or not is_heading(units[j].text))
-                and _signature_like(units, j)), None)
+                and _signature_like(j, n)), None)
     ends = [j for j in (label, sig) if j is not None]
     body_end = min(ends) if ends else n
     a.body = [j for j in range(body_start, body_end)]
@@ -237,6 +265,6 @@ def analyse(units: list[Unit]) -> Anatomy:
     return a
 
 
-def _signature_like(units: list[Unit], j: int) -> bool:
+def _signature_like(j: int, n: int) -> bool:
     """An authority line starts the signature block only near the end (the last 25 units)."""
-    return j >= len(units) - 25
+    return j >= n - 25

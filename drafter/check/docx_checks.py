@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.check.anatomy import KHOAN_RE, Anatomy, Unit, analyse, is_muc, is_rule_text
+from drafter.check.appendix_checks import check_appendix_looks
 from drafter.check.content_checks import check_content_rules
 from drafter.check.context import Context
 from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader
@@ -452,5 +453,6 @@ def check_package(package: Package) -> list[Finding]:
     check_rules(view)
     check_wrapping(view)
     check_body(view)
+    check_appendix_looks(view)
     check_content_rules(ctx)
     return merge(ctx.findings)

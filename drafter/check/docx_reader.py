@@ -97,9 +97,10 @@ class Reader:
         self.numbering = Numbering(resolver)
         self.page_width_mm = self._page_text_width()
 
-    def _page_text_width(self) -> float:
+    def _page_text_width(self, sect=None) -> float:
         body = self.package.body
-        sect = body.find(W + "sectPr") if body is not None else None
+        if sect is None:
+            sect = body.find(W + "sectPr") if body is not None else None
         width, left, right, gutter = 11906, 1701, 850, 0  # a Word default A4 page if nothing is set
         if sect is not None:
             size, margins = sect.find(W + "pgSz"), sect.find(W + "pgMar")
@@ -197,13 +198,27 @@ class Reader:
         out: list[DocPara] = []
         paragraph_no = table_no = 0
         body = self.package.body
-        for child in (_block_children(body) if body is not None else ()):
+        children = list(_block_children(body)) if body is not None else []
+        # Each section has its own page (an appendix may be landscape): a section's properties
+        # sit in its last paragraph, the last section's in the body.
+        widths: list[float] = []
+        current = self._page_text_width()
+        for child in reversed(children):
+            sect = child.find(f"{W}pPr/{W}sectPr") if child.tag == W + "p" else None
+            if sect is not None:
+                current = self._page_text_width(sect)
+            widths.append(current)
+        widths.reverse()
+        final_width = self.page_width_mm
+        for child, width in zip(children, widths):
+            self.page_width_mm = width
             if child.tag == W + "p":
                 paragraph_no += 1
                 out.extend(self.paragraph(child, f"đoạn {paragraph_no}", self.page_width_mm))
             elif child.tag == W + "tbl":
                 table_no += 1
                 out.extend(self.table(child, table_no))
+        self.page_width_mm = final_width
         return out
 
 

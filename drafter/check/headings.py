@@ -106,6 +106,8 @@ def check_numbering(ctx: Context) -> None:
     a = ctx.anatomy
     walk = _Walk(ctx)
     for i in a.body:
+        if a.units[i].block is not None:
+            continue  # a table in the body: its group rows ("I. CẤP TỈNH") are not headings
         text = a.text(i)
         kind = "heading"
         if PART_RE.match(text):

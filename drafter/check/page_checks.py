@@ -43,14 +43,33 @@ def section_properties(pkg: Package) -> list:
     return out
 
 
+def sections_holding_tables(pkg: Package) -> set[int]:
+    """1-based numbers of the sections whose body holds a table."""
+    body = pkg.body
+    out: set[int] = set()
+    if body is None:
+        return out
+    n = 1
+    for child in body.iterchildren():
+        if child.tag == W + "tbl":
+            out.add(n)
+        elif child.tag == W + "p" and child.find(f"{W}pPr/{W}sectPr") is not None:
+            n += 1
+    return out
+
+
 def check_paper(ctx: Context, pkg: Package) -> None:
     paper, margins = rules().trang.kho_giay, rules().trang.le_mm
+    with_tables = sections_holding_tables(pkg)
     for n, sect in enumerate(section_properties(pkg), 1):
         where = "trang" if n == 1 else f"phần (section) {n}"
         size = sect.find(W + "pgSz")
         width = _mm(size.get(W + "w") if size is not None else None, 215.9)
         height = _mm(size.get(W + "h") if size is not None else None, 279.4)
-        if width > height or (size is not None and size.get(W + "orient") == "landscape"):
+        # PL-I I.2: a later section holding a table (an appendix, a wide table) may be landscape.
+        if width > height and n > 1 and n in with_tables:
+            width, height = height, width
+        elif width > height or (size is not None and size.get(W + "orient") == "landscape"):
             ctx.add("ND30-P1", where, f"{fmt_number(width)} × {fmt_number(height)} mm, khổ ngang",
                     f"A4 khổ dọc {fmt_number(paper.rong_mm)} × {fmt_number(paper.cao_mm)} mm")
         elif abs(width - paper.rong_mm) > PAPER_TOLERANCE_MM or abs(height - paper.cao_mm) > PAPER_TOLERANCE_MM:

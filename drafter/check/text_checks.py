@@ -424,6 +424,9 @@ def check_text_rules(ctx: Context) -> None:
     check_ending(ctx)
     check_signature_text(ctx)
     check_recipients_text(ctx)
+    from drafter.check.appendix_checks import check_appendices  # it builds on this module
+
+    check_appendices(ctx)
 
 
 __all__ = ["check_text_rules", "parse_date_line", "fold_tone", "Anatomy", "Unit"]

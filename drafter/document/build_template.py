@@ -19,7 +19,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from drafter.document.styles import (
-    BODY, LINE_STYLES, PAGE_NUMBER, RULE_ISSUER, RULE_MOTTO, RULE_STYLES, RULE_SUBJECT, STYLES,
+    APPENDIX_HEADING, APPENDIX_REFERENCE, APPENDIX_TITLE, BODY, EXTRA_STYLES, LINE_STYLES, PAGE_NUMBER,
+    RULE_APPENDIX, RULE_ISSUER, RULE_MOTTO, RULE_STYLES, RULE_SUBJECT, STYLES, TABLE_CAPTION, TABLE_STYLE,
 )
 from drafter.document.runs import FILTER
 from drafter.rules import ND30, rules
@@ -106,10 +107,54 @@ def _add_styles(doc, r: ND30) -> None:
         ppr.append(borders)
     doc.styles[RULE_SUBJECT].paragraph_format.space_after = Pt(12)
 
+    doc.styles[RULE_APPENDIX].paragraph_format.space_after = Pt(12)
+    _appendix_and_table_styles(doc, r)
+
     number = doc.styles.add_style(PAGE_NUMBER, WD_STYLE_TYPE.PARAGRAPH)
     number.base_style = doc.styles["Normal"]
     number.font.size = Pt(r.trang.so_trang.co_chu.mac_dinh)
     number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _appendix_and_table_styles(doc, r: ND30) -> None:
+    for name, path, centred, bold in EXTRA_STYLES:
+        group, key = path.split(".")
+        element = getattr(getattr(r, group), key)
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+        style.font.size = Pt(element.co_chu.mac_dinh)
+        style.font.bold = element.dam if bold is None else bold
+        style.font.italic = element.nghieng
+        style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+    for name in (APPENDIX_HEADING, APPENDIX_TITLE):
+        doc.styles[name].paragraph_format.keep_with_next = True
+    doc.styles[APPENDIX_HEADING].paragraph_format.space_after = Pt(6)
+    doc.styles[APPENDIX_REFERENCE].paragraph_format.keep_with_next = True
+    doc.styles[TABLE_CAPTION].paragraph_format.space_after = Pt(6)
+    doc.styles[TABLE_CAPTION].paragraph_format.keep_with_next = True
+
+    # A grid table: single black borders, cell text vertically centred by the renderer.
+    table = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    table.base_style = doc.styles["Normal Table"]
+    tbl_pr = table.element.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = OxmlElement("w:tblPr")
+        table.element.append(tbl_pr)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+            edge.set(qn(key), value)
+        borders.append(edge)
+    tbl_pr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(round(r.bang.le_o_mm / 25.4 * 1440)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tbl_pr.append(margins)
 
 
 def _page(doc, r: ND30) -> None:
@@ -214,15 +259,36 @@ def _body(doc) -> None:
     _para(doc, "{%p endif %}", BODY)
     _para(doc, "{%p endfor %}", BODY)
 
-    _para(doc, "{%p for d in than %}", BODY)
+    _lines_loop(doc, "than")
+
+
+def _lines_loop(doc, variable: str) -> None:
+    """One paragraph per laid-out line, in the style of its kind; `{{p d.bang }}` puts a whole
+    Word table in place of its paragraph."""
+    _para(doc, f"{{%p for d in {variable} %}}", BODY)
     branches = [k for k in LINE_STYLES if k not in ("can_cu", "dan_nhap", "doan")]
     for i, kind in enumerate(branches):
         keyword = "if" if i == 0 else "elif"
         _para(doc, f'{{%p {keyword} d.kieu == "{kind}" %}}', BODY)
         _para(doc, RICH_LINE, LINE_STYLES[kind])
+    _para(doc, '{%p elif d.kieu == "bang" %}', BODY)
+    _para(doc, "{{p d.bang }}", BODY)
     _para(doc, "{%p else %}", BODY)
     _para(doc, RICH_LINE, BODY)
     _para(doc, "{%p endif %}", BODY)
+    _para(doc, "{%p endfor %}", BODY)
+
+
+def _appendices(doc) -> None:
+    """After the signature: each appendix on its own page (the renderer makes it a section)."""
+    _para(doc, "{%p for pl in phu_luc %}", BODY)
+    _para(doc, "{{ pl.so }}", APPENDIX_HEADING)
+    _para(doc, "{%p if pl.ten %}", APPENDIX_TITLE)
+    _para(doc, "{{ pl.ten }}", APPENDIX_TITLE)
+    _para(doc, "{%p endif %}", APPENDIX_TITLE)
+    _para(doc, "{{ pl.kem_theo }}", APPENDIX_REFERENCE)
+    _para(doc, "", RULE_APPENDIX)
+    _lines_loop(doc, "pl.than")
     _para(doc, "{%p endfor %}", BODY)
 
 
@@ -256,6 +322,7 @@ def build(out: Path, r: ND30 | None = None) -> Path:
     _header(doc, r)
     _body(doc)
     _signature(doc, r)
+    _appendices(doc)
     doc.add_paragraph("", style="Đường kẻ").paragraph_format.space_after = Pt(0)  # Word needs a paragraph after a table
     props = doc.core_properties
     props.title = "Kế hoạch (mẫu drafter)"

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docx.shared import Emu, Mm
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
@@ -20,8 +22,10 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.document import runs
 from drafter.document.metrics import text_width_mm
+from drafter.document.sections import appendix_sections
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
 from drafter.document.values import docx_value, preserve_spaces
+from drafter.document.tables import attach_tables, require_placed
 from drafter.errors import Location, TemplateError
 from drafter.paths import DEFAULT_TEMPLATE
 from drafter.plan.layout import context
@@ -98,14 +102,12 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         RULE_MOTTO: r.duong_ke.tieu_ngu.mac_dinh * widest([el.tieu_ngu.van_ban], "Tiêu ngữ", el.tieu_ngu),
         RULE_SUBJECT: r.duong_ke.trich_yeu.mac_dinh * widest(ctx["trich_yeu"], "Trích yếu", el.trich_yeu),
     }
-    paragraphs = list(doc.paragraphs)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    for paragraph in paragraphs:
-        name = paragraph.style.name if paragraph.style is not None else None
-        if name in targets:
+    # By style id over the XML: walking python-docx cells and styles is quadratic on long tables.
+    ids = {doc.styles[name].style_id: name for name in targets if name in doc.styles}
+    for p in doc.element.body.iter(qn("w:p")):
+        name = ids.get(p.style)
+        if name is not None:
+            paragraph = Paragraph(p, doc._body)
             _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, targets[name])
 
 
@@ -117,13 +119,16 @@ def render_docx(plan: Plan, template: Path | None = None) -> bytes:
         raise TemplateError("tệp mẫu không phải tệp Word (.docx)", Location(file=template))
     ctx = context(plan)
     doc = DocxTemplate(str(template))
+    attach_tables(doc, ctx)
     try:
         doc.render(ctx, jinja_env=environment(), autoescape=True)
     except (JinjaTemplateError, SecurityError) as exc:
         raise _template_error(exc, template) from None
     preserve_spaces(doc.docx)
     runs.drop_empty_runs(doc.docx)
+    require_placed(ctx)
     size_rules(doc.docx, ctx)
+    appendix_sections(doc.docx, ctx["phu_luc"])
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -44,11 +44,32 @@ STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("Người ký", "nguoi_ky", centred=True),
 )
 
+# Appendices and tables: (style name, rules-table path of the element, centred, bold override).
+APPENDIX_HEADING = "Phụ lục"
+APPENDIX_TITLE = "Tên phụ lục"
+APPENDIX_REFERENCE = "Kèm theo"
+RULE_APPENDIX = "Đường kẻ phụ lục"
+TABLE_STYLE = "Bảng"
+TABLE_CAPTION = "Tên bảng"
+TABLE_HEADER = "Tiêu đề cột"
+TABLE_CELL = "Ô bảng"
+TABLE_GROUP = "Nhóm bảng"
+TABLE_SPACER = "Đường kẻ"  # the small empty paragraph after a table (the base of the rule styles)
+EXTRA_STYLES: tuple[tuple[str, str, bool, bool | None], ...] = (
+    (APPENDIX_HEADING, "phu_luc.tieu_de", True, None),
+    (APPENDIX_TITLE, "phu_luc.ten", True, None),
+    (APPENDIX_REFERENCE, "phu_luc.kem_theo", True, None),
+    (TABLE_CAPTION, "bang.ten_bang", True, None),
+    (TABLE_HEADER, "bang.tieu_de_cot", True, None),
+    (TABLE_CELL, "bang.o", False, None),
+    (TABLE_GROUP, "bang.o", False, True),
+)
+
 # Empty paragraphs whose bottom border draws a rule under an element (sized at render time).
 RULE_ISSUER = "Đường kẻ cơ quan"
 RULE_MOTTO = "Đường kẻ tiêu ngữ"
 RULE_SUBJECT = "Đường kẻ trích yếu"
-RULE_STYLES = (RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT)
+RULE_STYLES = (RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT, RULE_APPENDIX)
 
 PAGE_NUMBER = "Số trang"
 

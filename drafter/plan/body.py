@@ -10,6 +10,7 @@ In an answers file each node is a mapping whose first key names its kind:
     - doan: Đoạn văn thường     # (a bare string is a paragraph too)
     - nhiem_vu: {chu_tri: …, phoi_hop: …, hinh_thuc: …, thoi_gian: …,
                  vai_tro: [{nhan: Sản phẩm, noi_dung: …}], trinh_bay: diem}
+    - bang: {cot: [...], hang: [...]}   # a table (drafter.plan.table)
 The full, tested description of the format is docs/tep-tra-loi.md.
 """
 
@@ -21,9 +22,10 @@ from pydantic import BeforeValidator, Discriminator, PrivateAttr, Tag, model_ser
 
 from drafter.limits import MAX_BODY_DEPTH, MAX_BODY_NODES
 from drafter.plan.numbering import SchemeName
+from drafter.plan.table import Table
 from drafter.plan.text import Line, Strict
 
-NODE_KINDS = ("muc", "khoan", "diem", "y", "doan", "nhiem_vu")
+NODE_KINDS = ("muc", "khoan", "diem", "y", "doan", "nhiem_vu", "bang")
 TASK_ROLES = ("chu_tri", "thuc_hien", "phoi_hop", "hinh_thuc", "thoi_gian")
 
 
@@ -175,6 +177,7 @@ Node = Annotated[
         Annotated[Item, Tag("y")],
         Annotated[Para, Tag("doan")],
         Annotated[Task, Tag("nhiem_vu")],
+        Annotated[Table, Tag("bang")],
     ],
     Discriminator(
         _node_tag,

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from drafter.labels import labels
-from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock
+from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock, TaskLabels
 from drafter.plan.emphasis import Span, merge, plain, spans
+from drafter.plan.table import LaidTable, Table, lay_out_table
 from drafter.plan.model import Basis, Plan
 from drafter.plan.numbering import khoan_label
 from drafter.rules import rules
@@ -25,6 +26,7 @@ class Line:
     so: str = ""  # computed label: "I.", "1.", "1.1.", "a)", "-", "+"
     nhan: str = ""  # task label: "Cơ quan chủ trì"
     tiep: str = ""  # upright text continuing an italic basis in the same paragraph
+    bang: LaidTable | None = None  # kieu "bang": the table; the renderer swaps in its Word XML
 
     @property
     def dau(self) -> str:
@@ -106,6 +108,8 @@ def _walk(plan: Plan, nodes: list[Node], out: list[Line], item_depth: int = 0,
             if lettered:  # the roles are points of this parent: later points continue after them
                 diem_no += sum(1 for line in lines if line.kieu == "nhiem_vu")
             out.extend(lines)
+        elif isinstance(node, Table):
+            out.append(Line("bang", "", bang=lay_out_table(node.bang)))
 
 
 _ENDING = re.compile(r"[\s.;,:/]*(?P<close>(?<!\\)\**)[\s.;,:/]*$")
@@ -147,7 +151,10 @@ def body(plan: Plan) -> list[Line]:
     _walk(plan, plan.noi_dung, out)
     if plan.ket_luan:
         out.append(Line("doan", plan.ket_luan))
-    last = out[-1]
+    last = next((line for line in reversed(out) if line.kieu != "bang"), None)
+    if last is None:  # a body of tables only: the mark gets its own paragraph
+        last = Line("doan", "")
+        out.append(last)
     last.noi_dung = with_ending(last.noi_dung)
     return out
 
@@ -191,6 +198,7 @@ def context(plan: Plan) -> dict:
         "noi_nhan": recipients(plan),
         "chu_ky": signature(plan),
         "nguoi_ky": plan.chu_ky.nguoi_ky,
+        "phu_luc": appendices(plan),
     }
 
 
@@ -201,6 +209,18 @@ def text_lines(plan: Plan) -> list[str]:
     return [
         *ctx["co_quan"], ctx["so_ky_hieu"], qh.quoc_hieu.van_ban, qh.tieu_ngu.van_ban,
         ctx["dia_danh_ngay"], ctx["ten_loai"], *ctx["trich_yeu"],
-        *(line.dong for line in ctx["mo_dau"]), *(line.dong for line in ctx["than"]),
+        *(line.dong for line in ctx["mo_dau"]), *line_texts(ctx["than"]),
         ctx["nhan_noi_nhan"], *ctx["noi_nhan"], *ctx["chu_ky"], ctx["nguoi_ky"],
+        *(text for appendix in ctx["phu_luc"] for text in appendix.texts()),
     ]
+
+
+def line_texts(lines: list[Line]) -> list[str]:
+    """Printed text of laid-out lines; a table gives its cells row by row."""
+    return [text for line in lines for text in (line.bang.texts() if line.bang else [line.dong])]
+
+
+def appendices(plan: Plan) -> list:
+    from drafter.plan.appendix_layout import lay_out_appendices  # builds on _walk above
+
+    return lay_out_appendices(plan)

@@ -9,6 +9,7 @@ from typing import Literal, Union
 from pydantic import AliasChoices, Field, field_validator, model_validator
 
 from drafter.labels import labels
+from drafter.plan.appendix import Appendices, appendix_problem
 from drafter.plan.body import Node, TaskLabels, TaskStyle, body_size_problem
 from drafter.plan.citation import Citation
 from drafter.plan.levels import TYPE_WORDS, Level, era_problem
@@ -116,6 +117,7 @@ class Plan(Strict):
     luu: Line = "VT"
     ghi_chu_luu: Line | None = None  # printed under "Lưu: VT, …": copies, drafter's initials ("08 KH")
     chu_ky: Signature
+    phu_luc: Appendices = []
 
     @model_validator(mode="before")
     @classmethod
@@ -150,7 +152,8 @@ class Plan(Strict):
         if self.dan_nhap_sau_can_cu_cuoi and not (self.dan_nhap and self.can_cu):
             raise ValueError("«dan_nhap_sau_can_cu_cuoi» cần có «dan_nhap» và ít nhất một căn cứ")
         problem = era_problem(self.co_quan.cap, self.co_quan.loai, self.era_date) or nesting_problem(self) \
-            or sequence_problem(self.noi_dung, self.trinh_bay_nhiem_vu)
+            or sequence_problem(self.noi_dung, self.trinh_bay_nhiem_vu) \
+            or appendix_problem(self.phu_luc, self.noi_dung)
         if problem:
             raise ValueError(problem)
         return self

@@ -17,7 +17,7 @@ def task_texts(nodes) -> list[str]:
     out: list[str] = []
     for node in nodes:
         if isinstance(node, Task):
-            for _, value in node.nhiem_vu.lines():
+            for _, value in node.nhiem_vu.roles():
                 out.extend(value if isinstance(value, list) else [value])
         elif isinstance(node, (Muc, Khoan, Diem, Item)):
             out.extend(task_texts(node.noi_dung))
