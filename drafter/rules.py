@@ -38,9 +38,22 @@ class Range(_Strict):
         return f"{fmt(self.mac_dinh)}{unit}"
 
 
+class Choice(_Strict):
+    """A value that must be one of a few (not a range), within a measuring tolerance."""
+    gia_tri: list[float]
+    mac_dinh: float
+
+    def contains(self, value: float, tolerance: float = 0.0) -> bool:
+        return any(abs(value - v) <= tolerance for v in self.gia_tri)
+
+    def describe(self, unit: str = "") -> str:
+        return " hoặc ".join(f"{v:g}".replace(".", ",") + unit for v in self.gia_tri)
+
+
 class Paper(_Strict):
     rong_mm: float
     cao_mm: float
+    ngang_cho_bang: bool = False  # a section whose content is a table may be landscape (PL-I I.2)
     nguon: str
 
 
@@ -99,7 +112,7 @@ class Elements(_Strict):
 
 class Paragraphs(_Strict):
     nguon: str
-    thut_dau_dong_cm: Range
+    thut_dau_dong_cm: Choice
     cach_sau_pt: Range
     gian_dong: Range
     gian_dong_chinh_xac_pt: Range | None = None  # "exactly" line spacing, in pt (added for the checker)

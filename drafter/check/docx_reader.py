@@ -97,9 +97,11 @@ class Reader:
         self.numbering = Numbering(resolver)
         self.page_width_mm = self._page_text_width()
 
-    def _page_text_width(self) -> float:
+    def _page_text_width(self, sect=None) -> float:
+        """Text width of a section (the last one by default)."""
         body = self.package.body
-        sect = body.find(W + "sectPr") if body is not None else None
+        if sect is None:
+            sect = body.find(W + "sectPr") if body is not None else None
         width, left, right, gutter = 11906, 1701, 850, 0  # a Word default A4 page if nothing is set
         if sect is not None:
             size, margins = sect.find(W + "pgSz"), sect.find(W + "pgMar")
@@ -197,14 +199,36 @@ class Reader:
         out: list[DocPara] = []
         paragraph_no = table_no = 0
         body = self.package.body
-        for child in (_block_children(body) if body is not None else ()):
+        last_width = self.page_width_mm
+        # Each paragraph is measured against its own section: a landscape appendix section is
+        # wider than the portrait text before it.
+        for child, sect in body_sections(body) if body is not None else ():
+            self.page_width_mm = self._page_text_width(sect) if sect is not None else last_width
             if child.tag == W + "p":
                 paragraph_no += 1
                 out.extend(self.paragraph(child, f"đoạn {paragraph_no}", self.page_width_mm))
             elif child.tag == W + "tbl":
                 table_no += 1
                 out.extend(self.table(child, table_no))
+        self.page_width_mm = last_width
         return out
+
+
+def body_sections(body) -> list[tuple[object, object]]:
+    """Paragraphs and tables of the body, each with the sectPr of its section (a paragraph's own
+    sectPr ends its section; the body's sectPr is the last section's)."""
+    children = list(_block_children(body))
+    out: list[tuple[object, object]] = []
+    pending: list = []
+    for child in children:
+        pending.append(child)
+        sect = child.find(f"{W}pPr/{W}sectPr") if child.tag == W + "p" else None
+        if sect is not None:
+            out.extend((c, sect) for c in pending)
+            pending = []
+    final = body.find(W + "sectPr")
+    out.extend((c, final) for c in pending)
+    return out
 
 
 def _margins(mar, default: tuple[int, int]) -> tuple[int, int]:
