@@ -67,6 +67,7 @@ class Margins(_Strict):
 
 class Font(_Strict):
     ten: str
+    mau: list[str] = ["auto", "000000"]  # text colour: black ("auto" is black on white paper)
     nguon: str
 
 
@@ -149,6 +150,13 @@ class DateRule(_Strict):
     nguon: str
 
 
+class SizeSets(_Strict):
+    """Sizes of some elements that must go together (one of `bo`, in the order of `thanh_phan`)."""
+    thanh_phan: list[str]
+    bo: list[list[float]]
+    nguon: str
+
+
 class Ending(_Strict):
     dau: str
     nguon: str
@@ -163,6 +171,7 @@ class ND30(_Strict):
     so_ky_hieu: NumberSign
     ngay_thang: DateRule
     ket_thuc: Ending
+    co_chu_dong_bo: SizeSets | None = None
 
 
 @lru_cache(maxsize=4)

@@ -21,6 +21,7 @@ from drafter.check.finding import Finding
 from drafter.check.ruleset import merge
 from drafter.check.text_checks import check_text_rules
 from drafter.check.textprep import clean_line, text_units
+from drafter.check.wording import check_wording
 from drafter.errors import Location, UnreadableFileError
 
 __all__ = ["Finding", "check_docx", "check_docx_bytes", "check_file", "check_plain_text", "check_text", "run_check"]
@@ -33,6 +34,7 @@ def _check_units(units: list[Unit], *, text_mode: bool) -> list[Finding]:
     ctx = Context(analyse(units), text_mode=text_mode)
     check_text_rules(ctx)
     check_content_rules(ctx)
+    check_wording(ctx)
     return merge(ctx.findings)
 
 
