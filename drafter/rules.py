@@ -136,6 +136,7 @@ class Layout(_Strict):
     chu_ky_cot_trai_mm: Range
     chu_ky_cot_phai_mm: Range
     dong_trong_truoc_ten_nguoi_ky: Range
+    bang_vuot_vung_chu_mm: Range | None = None  # how far a table may reach beyond the text area
 
 
 class NumberSign(_Strict):
