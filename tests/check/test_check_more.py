@@ -212,3 +212,32 @@ def test_well_known_misspellings() -> None:
     assert [(f.found, f.expected) for f in of_rule(got, "ND30-G3")] == [
         ("Sử lý", "Xử lý"), ("chia sẽ", "chia sẻ"), ("bổ xung", "bổ sung")]
     assert "ND30-G3" not in rule_ids(text_findings(plan("1. Xử lý kịp thời, chia sẻ thông tin, bổ sung.")))
+
+
+# -- real texts ------------------------------------------------------------------------------------------------------
+
+# Bases of Nghị quyết 653/2019/UBTVQH14 (official text, vanbanphapluat.co/nghi-quyet-653-2019-ubtvqh14-sap-xep-
+# cac-don-vi-hanh-chinh-cap-huyen-xa-giai-doan-2019-2021): correct citations and capitals.
+NQ_653 = [
+    "Căn cứ Nghị quyết số 18-NQ/TW ngày 25 tháng 10 năm 2017 của Ban Chấp hành Trung ương Đảng khóa XII về một số "
+    "vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, hoạt động hiệu lực, hiệu "
+    "quả và Nghị quyết số 37-NQ/TW ngày 24 tháng 12 năm 2018 của Bộ Chính trị về việc sắp xếp các đơn vị hành chính "
+    "cấp huyện và cấp xã;",
+    "Căn cứ Nghị quyết số 56/2017/QH14 ngày 24 tháng 11 năm 2017 của Quốc hội về việc tiếp tục cải cách tổ chức bộ "
+    "máy hành chính nhà nước tinh gọn, hoạt động hiệu lực, hiệu quả;",
+]
+# A 2019 article of Trường Chính trị Lê Duẩn, Quảng Trị (truongleduan.quangtri.gov.vn, «Thực tiễn công tác sắp xếp
+# đơn vị hành chính cấp huyện, cấp xã trên địa bàn tỉnh Quảng Trị»): writes «Ban chấp hành Trung ương».
+QUANG_TRI = ("1. Tỉnh ủy, HĐND, UBND tỉnh đã ban hành các văn bản: Kế hoạch số 86-KH/TU ngày 07/5/2018 của Tỉnh ủy "
+             "về thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban chấp hành Trung ương Đảng khóa XII.")
+
+
+def test_real_official_citations_get_no_wording_finding() -> None:
+    got = text_findings(["KẾ HOẠCH", "Sắp xếp đơn vị hành chính", *NQ_653, "I. MỤC ĐÍCH", "1. Nội dung./."])
+    wording = {"ND30-C5", "ND30-C6", "ND30-V4", "ND30-V5", "ND30-G1", "ND30-G2", "ND30-G3"}
+    assert not wording & rule_ids(got), [f.message for f in got]
+
+
+def test_real_article_capitals_of_the_central_committee() -> None:
+    [f] = of_rule(text_findings(plan(QUANG_TRI)), "ND30-V4")
+    assert (f.found, f.expected) == ("Ban chấp hành Trung ương", "Ban Chấp hành Trung ương")
