@@ -115,7 +115,6 @@ def plan_page_numbers(view, document, plan: Plan, rules_fired: set[str]) -> None
             for p in part.iter(W + "p") if part is not None else ():
                 if not _has_page_field(p):
                     continue
-                ppr = p.get_or_add_pPr()
                 plan.add("ND30-P3", "đầu trang", "căn lề số trang", _jc(p), "center",
                          lambda p=p: _jc(p), lambda p=p: _align(p, WD_ALIGN_PARAGRAPH.CENTER))
                 for r in p.iter(W + "r"):
@@ -241,9 +240,8 @@ def plan_elements(view, plan: Plan, rules_fired: set[str]) -> None:
                 plan.add(rule, unit.where, "in hoa (định dạng All Caps, không đổi chữ)", False, True,
                          lambda r=r: raw_toggle(r, "caps"), lambda r=r: set_toggle(r, "caps", True))
         if rule in rules_fired and centred and para.props.align != "center" and not view.tabbed(i):
-            ppr = para.el.get_or_add_pPr()
             plan.add(rule, unit.where, "căn lề", para.props.align, "center",
-                     lambda p=para.el: _jc(p), lambda p=p: _align(p, WD_ALIGN_PARAGRAPH.CENTER))
+                     lambda p=para.el: _jc(p), lambda p=para.el: _align(p, WD_ALIGN_PARAGRAPH.CENTER))
 
 
 # -- body paragraphs --------------------------------------------------------------------------------------------
