@@ -117,9 +117,11 @@ def plan_page_numbers(view, document, plan: Plan, rules_fired: set[str]) -> None
                     continue
                 plan.add("ND30-P3", "đầu trang", "căn lề số trang", _jc(p), "center",
                          lambda p=p: _jc(p), lambda p=p: _align(p, WD_ALIGN_PARAGRAPH.CENTER))
+                pstyle = view.resolver.para_props(p).style_id
                 for r in p.iter(W + "r"):
-                    if raw_size(r) and not number.co_chu.contains(int(raw_size(r)) / 2, EXACT):
-                        plan.add("ND30-P3", "đầu trang", "cỡ chữ số trang", int(raw_size(r)) / 2, number.co_chu.mac_dinh,
+                    size = view.resolver.run_props(r, pstyle, None).size or 10.0
+                    if not number.co_chu.contains(size, EXACT):
+                        plan.add("ND30-P3", "đầu trang", "cỡ chữ số trang (pt)", size, number.co_chu.mac_dinh,
                                  lambda r=r: raw_size(r), lambda r=r: set_size(r, number.co_chu.mac_dinh))
 
 
