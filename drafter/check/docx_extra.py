@@ -4,6 +4,8 @@ tables (ND30-B1), and no table wider than the text area (ND30-B2)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from drafter.check.docx_reader import TWIPS_PER_MM, body_sections
 from drafter.check.formatting import W, table_style_id, twips
 from drafter.check.page_checks import fmt_number, part_paragraphs, part_references, section_properties
@@ -19,8 +21,16 @@ _INVISIBLE = ("nil", "none")
 
 
 def is_black(color: str | None) -> bool:
-    allowed = {c.casefold() for c in rules().trang.phong_chu.mau}
-    return color is None or color.casefold() in allowed
+    return color is None or color.casefold() in _black()
+
+
+@lru_cache(maxsize=4)
+def _black_for(colours: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(c.casefold() for c in colours)
+
+
+def _black() -> frozenset[str]:
+    return _black_for(tuple(rules().trang.phong_chu.mau))
 
 
 def _all_paragraphs(view) -> list[tuple[float, object]]:

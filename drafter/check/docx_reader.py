@@ -200,10 +200,17 @@ class Reader:
         paragraph_no = table_no = 0
         body = self.package.body
         last_width = self.page_width_mm
+        widths: dict[int, float] = {}
         # Each paragraph is measured against its own section: a landscape appendix section is
         # wider than the portrait text before it.
         for child, sect in body_sections(body) if body is not None else ():
-            self.page_width_mm = self._page_text_width(sect) if sect is not None else last_width
+            if sect is None:
+                self.page_width_mm = last_width
+            else:
+                key = id(sect)  # sect stays referenced by body_sections' list while this loop runs
+                if key not in widths:
+                    widths[key] = self._page_text_width(sect)
+                self.page_width_mm = widths[key]
             if child.tag == W + "p":
                 paragraph_no += 1
                 out.extend(self.paragraph(child, f"đoạn {paragraph_no}", self.page_width_mm))

@@ -178,6 +178,8 @@ def check_sentence_starts(ctx: Context) -> None:
     a = ctx.anatomy
     for i in _content(ctx):
         text = a.text(i)
+        if ". " not in text:
+            continue
         for m in _LOWER_AFTER_STOP.finditer(text):
             if not m.group("next")[0].islower() or m.group("word").isupper():
                 continue  # an abbreviation ("TP. ...") rather than a sentence end
@@ -189,6 +191,7 @@ def check_sentence_starts(ctx: Context) -> None:
 
 # A space before , ; : . ? ! ) — but not an ellipsis or dotted leader ("...", "…") and not "./.".
 _SPACE_BEFORE = re.compile(r"(?P<before>[^\W_]{1,20}|[)\]”\"'])(?P<space>[ \u00a0]+)(?P<mark>[,;:?!)]|\.(?![./…]))(?!\.)")
+_ANY_SPACE_BEFORE = re.compile(r"[ \u00a0][,;:?!).]")
 _DOUBLE_SPACE = re.compile(r"(?P<before>\S{1,20})(?P<space> {2,})(?P<after>\S{1,20})")
 
 
@@ -198,10 +201,12 @@ def check_typing(ctx: Context) -> None:
     matcher = _spelling_matcher(tuple(spelling.items()))
     for i in _content(ctx, recipients=True):
         text = a.text(i)
-        for m in _SPACE_BEFORE.finditer(text):
-            ctx.add("ND30-G1", i, m.group(0), m.group("before") + m.group("mark"))
-        for m in _DOUBLE_SPACE.finditer(text):
-            ctx.add("ND30-G2", i, m.group(0), f"{m.group('before')} {m.group('after')}")
+        if _ANY_SPACE_BEFORE.search(text):  # cheap test first: the full pattern backtracks
+            for m in _SPACE_BEFORE.finditer(text):
+                ctx.add("ND30-G1", i, m.group(0), m.group("before") + m.group("mark"))
+        if "  " in text:
+            for m in _DOUBLE_SPACE.finditer(text):
+                ctx.add("ND30-G2", i, m.group(0), f"{m.group('before')} {m.group('after')}")
         for m in matcher.finditer(text):
             want = m.value
             if m.text[:1].isupper():
