@@ -259,3 +259,38 @@ def test_command_refusal_is_a_message(tmp_path: Path, capsys) -> None:
     err = capsys.readouterr().err
     assert err.startswith("Lỗi: tệp") and "ký số" in err and "Traceback" not in err
     assert not (tmp_path / "ra.docx").exists()
+
+
+def test_through_the_command_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    runner = CliRunner()
+    source, output = tmp_path / "vao.docx", tmp_path / "ra.docx"
+    source.write_bytes(mutated(DAMAGES["fonts"]))
+    result = runner.invoke(app, ["fix", str(source), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert "[ND30-F1]" in result.output and output.exists()
+    assert runner.invoke(app, ["fix", str(source), "-o", str(tmp_path / "x.docx"), "--format", "xml"]).exit_code == 2
+    missing = runner.invoke(app, ["fix", str(tmp_path / "khong-co.docx"), "-o", str(tmp_path / "y.docx")])
+    assert missing.exit_code == 2 and "không tìm thấy tệp" in missing.output
+
+
+def test_draft_blanks_and_point_letters_are_kept() -> None:
+    """The public rewriter collapsed the blank number and date of a draft and wrote «A)» for «a)»."""
+    def draft(d):
+        set_text(para(d, "Số:"), "Số:      /KH-UBND")
+        set_text(para(d, "Tân Định, ngày"), "Tân Định, ngày    tháng    năm 2025")
+        for_runs(para(d, "I. MỤC ĐÍCH"), bold=False)
+        d.sections[0].left_margin = Mm(25)
+    data = mutated(draft)
+    result = fix_bytes(data)
+    assert {c.rule for c in result.changes} >= {"ND30-P2", "ND30-M4"}
+    import docx as _docx
+
+    fixed = _docx.Document(io.BytesIO(result.data))
+    assert para(fixed, "Số:").text == "Số:      /KH-UBND"
+    assert para(fixed, "Tân Định, ngày").text == "Tân Định, ngày    tháng    năm 2025"
+    assert para(fixed, POINT).text.startswith("a) ") and para(fixed, "b) Phát huy").text.startswith("b) ")
+    assert document_words(result.data) == document_words(data)
