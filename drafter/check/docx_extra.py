@@ -85,38 +85,30 @@ def check_size_sets(view) -> None:
 # -- ND30-B1, B2: tables ----------------------------------------------------------------------------------
 
 
-def _visible_sides(borders) -> list[str]:
+def _border_states(borders) -> dict[str, bool]:
+    """Side → visible, for the sides a tblBorders / tcBorders element sets."""
+    out: dict[str, bool] = {}
     if borders is None:
-        return []
-    out = []
+        return out
     for side in BORDER_SIDES:
         el = borders.find(W + side)
-        if el is not None and (el.get(W + "val") or "nil") not in _INVISIBLE:
-            out.append(side)
+        if el is not None:
+            out[side] = (el.get(W + "val") or "nil") not in _INVISIBLE
     return out
 
 
 def table_borders(view, tbl) -> list[str]:
-    """Sides of the table (or of any of its cells) drawn with a visible border."""
+    """Sides of the table (or of any of its cells) drawn with a visible border: the table style
+    chain, then the table's own borders, then each cell's."""
     sides: dict[str, bool] = {}
     style = table_style_id(tbl) or view.resolver.default_table
     for level in view.resolver.chain(style, "table"):
-        borders = level.find(f"{W}tblPr/{W}tblBorders")
-        if borders is not None:
-            for side in BORDER_SIDES:
-                el = borders.find(W + side)
-                if el is not None:
-                    sides[side] = (el.get(W + "val") or "nil") not in _INVISIBLE
-    direct = tbl.find(f"{W}tblPr/{W}tblBorders")
-    if direct is not None:
-        for side in BORDER_SIDES:
-            el = direct.find(W + side)
-            if el is not None:
-                sides[side] = (el.get(W + "val") or "nil") not in _INVISIBLE
+        sides.update(_border_states(level.find(f"{W}tblPr/{W}tblBorders")))
+    sides.update(_border_states(tbl.find(f"{W}tblPr/{W}tblBorders")))
     visible = [s for s, on in sides.items() if on]
     for tc in tbl.iter(W + "tc"):
-        for side in _visible_sides(tc.find(f"{W}tcPr/{W}tcBorders")):
-            if side not in visible:
+        for side, on in _border_states(tc.find(f"{W}tcPr/{W}tcBorders")).items():
+            if on and side not in visible:
                 visible.append(side)
     return visible
 

@@ -81,18 +81,12 @@ def _plan_round(document, findings: list[Finding]) -> Plan:
     plan = Plan()
     layout.plan_page(view, document, plan, fired)
     layout.plan_page_numbers(view, document, plan, fired)
-    layout.plan_fonts_and_colour(view, plan, fired)
-    layout.plan_elements(view, plan, fired)
-    layout.plan_body(view, plan, findings)
-    layout.plan_tables(view, plan, fired)
-    layout.plan_rule_lengths(view, plan, fired)
-    text.plan_bases(view, plan, fired)
-    text.plan_recipients(view, plan, fired)
-    text.plan_ending(view, plan, fired)
-    text.plan_subject_stop(view, plan, fired)
-    text.plan_date(view, plan, fired)
-    text.plan_number(view, plan, findings)
-    text.plan_spacing(view, plan, fired)
+    for step in (layout.plan_fonts_and_colour, layout.plan_elements, layout.plan_tables, layout.plan_rule_lengths,
+                 text.plan_bases, text.plan_recipients, text.plan_ending, text.plan_subject_stop, text.plan_date,
+                 text.plan_spacing):
+        step(view, plan, fired)
+    layout.plan_body(view, plan, findings)  # by the paragraphs each finding names
+    text.plan_number(view, plan, findings)  # the "Số:" line the finding spells out
     return plan
 
 
