@@ -25,7 +25,7 @@ from drafter.check.finding import Finding
 from drafter.check.package import Package
 from drafter.check.safety import read_bytes, verify_docx_bytes
 from drafter.errors import DrafterError, Location
-from drafter.fix import layout, text
+from drafter.fix import layout, page, text
 from drafter.fix.change import Change, Plan
 from drafter.fix.guard import RefusedError, refuse_untouchable
 from drafter.fix.words import word_differences
@@ -79,8 +79,8 @@ def _plan_round(document, findings: list[Finding]) -> Plan:
     view = DocView(Package.from_document(document))
     fired = {f.rule for f in findings}
     plan = Plan()
-    layout.plan_page(view, document, plan, fired)
-    layout.plan_page_numbers(view, document, plan, fired)
+    page.plan_page(view, document, plan, fired)
+    page.plan_page_numbers(view, document, plan, fired)
     for step in (layout.plan_fonts_and_colour, layout.plan_elements, layout.plan_tables, layout.plan_rule_lengths,
                  text.plan_bases, text.plan_recipients, text.plan_ending, text.plan_subject_stop, text.plan_date,
                  text.plan_spacing):

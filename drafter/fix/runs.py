@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from drafter.check.docx_reader import DocPara, _run_text, _runs
 from drafter.check.formatting import FONT_SLOTS, W, table_style_id
@@ -113,6 +114,19 @@ def set_color_auto(r) -> None:
     for attr in list(el.attrib):
         del el.attrib[attr]
     el.set(qn("w:val"), "auto")
+
+
+# -- paragraph alignment -----------------------------------------------------------------------------
+
+
+def set_alignment(p, value) -> None:
+    Paragraph(p, None).alignment = value
+
+
+def paragraph_alignment(p) -> str | None:
+    jc = p.find(f"{W}pPr/{W}jc")
+    return jc.get(W + "val") if jc is not None else None
+
 
 
 # -- paragraph text ------------------------------------------------------------------------------

@@ -241,3 +241,10 @@ def test_real_official_citations_get_no_wording_finding() -> None:
 def test_real_article_capitals_of_the_central_committee() -> None:
     [f] = of_rule(text_findings(plan(QUANG_TRI)), "ND30-V4")
     assert (f.found, f.expected) == ("Ban chấp hành Trung ương", "Ban Chấp hành Trung ương")
+
+
+def test_citation_typing_and_spelling_checks_on_docx() -> None:
+    def change(d):
+        set_text(para(d, POINT), "a) Thực hiện Quyết định số 346/QĐ-TTg ngày 06/4/2023 , sử lý kịp thời.")
+    got = rule_ids(fired(change))
+    assert {"ND30-C6", "ND30-G1", "ND30-G3"} <= got
