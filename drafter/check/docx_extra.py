@@ -166,7 +166,7 @@ def check_table_widths(view) -> None:
         if not allowance.contains(over, 0.05) and over > 0:
             view.ctx.add("ND30-B2", f"bảng {number}",
                          f"bảng rộng {fmt_number(width)} mm, vùng chữ giữa hai lề chỉ {fmt_number(text_mm)} mm",
-                         f"bảng không rộng quá vùng chữ quá {fmt_number(allowance.den or 0)} mm")
+                         f"bảng rộng hơn vùng chữ không quá {fmt_number(allowance.den or 0)} mm")
 
 
 def check_docx_extra(view) -> None:

@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from drafter.check.finding import SEVERITY_WORDS, Finding
-from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, Location, UsageError
+from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, Location, OutputExistsError, UsageError
 from drafter.fileio import write_atomic
 
 
@@ -74,7 +74,6 @@ def _same_file(a: Path, b: Path) -> bool:
 def run(source: Path, output: Path, fmt: str = "text", force: bool = False) -> int:
     from drafter.fix import fix_bytes, read_source
 
-    out = sys.stdout
     try:
         if fmt not in ("text", "json"):
             raise UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format"))
@@ -82,20 +81,28 @@ def run(source: Path, output: Path, fmt: str = "text", force: bool = False) -> i
             raise UsageError("tệp ra trùng tệp vào; drafter fix không ghi đè bản gốc", Location(file=output),
                              hint="chọn tên khác bằng -o, ví dụ ke-hoach-da-sua.docx")
         if output.exists() and not force and not output.is_dir():
-            write_atomic(output, b"", force=False)  # raises OutputExistsError before any work
+            raise OutputExistsError(output)  # before any work
         result = fix_bytes(read_source(source), source)
         written = False
         if result.data is not None:
             write_atomic(output, result.data, force=force)
             written = True
     except DrafterError as error:
-        if fmt == "json":
-            print(json.dumps({"input": str(source), "error": str(error), "exit_code": error.exit_code},
-                             ensure_ascii=False, indent=2), file=out)
-        else:
-            print(f"Lỗi: {error}", file=sys.stderr)
-        return error.exit_code if error.exit_code in (EXIT_INVALID, EXIT_USAGE) else EXIT_USAGE
+        return _failed(error, source, fmt)
+    except Exception as exc:  # an unforeseen document shape: a message, and the input untouched
+        error = UsageError(f"không sửa được tệp này (cấu trúc văn bản lạ: {type(exc).__name__}); tệp gốc giữ nguyên",
+                           Location(file=source), hint="mở bằng Word, lưu lại dưới dạng .docx rồi thử lại")
+        return _failed(error, source, fmt)
     code = EXIT_INVALID if result.errors_left else EXIT_OK
     print(format_json(source, output, result, written, code) if fmt == "json" else
-          format_text(source, output, result, written), file=out)
+          format_text(source, output, result, written), file=sys.stdout)
     return code
+
+
+def _failed(error: DrafterError, source: Path, fmt: str) -> int:
+    if fmt == "json":
+        print(json.dumps({"input": str(source), "error": str(error), "exit_code": error.exit_code},
+                         ensure_ascii=False, indent=2), file=sys.stdout)
+    else:
+        print(f"Lỗi: {error}", file=sys.stderr)
+    return error.exit_code if error.exit_code in (EXIT_INVALID, EXIT_USAGE) else EXIT_USAGE

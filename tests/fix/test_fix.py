@@ -294,3 +294,13 @@ def test_draft_blanks_and_point_letters_are_kept() -> None:
     assert para(fixed, "Tân Định, ngày").text == "Tân Định, ngày    tháng    năm 2025"
     assert para(fixed, POINT).text.startswith("a) ") and para(fixed, "b) Phát huy").text.startswith("b) ")
     assert document_words(result.data) == document_words(data)
+
+
+@pytest.mark.parametrize("example", sorted((Path(__file__).resolve().parents[2] / "presets" / "examples").glob("*.yaml")),
+                         ids=lambda p: p.stem)
+def test_rendered_examples_need_no_repair(example: Path) -> None:
+    from drafter.answers import load_plan
+    from drafter.document.render import render_docx
+
+    result = fix_bytes(render_docx(load_plan(example)))
+    assert result.changes == [] and result.data is None
