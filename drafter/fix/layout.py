@@ -21,6 +21,7 @@ from drafter.fix.runs import (
     paragraph_alignment, raw_color, raw_fonts, raw_size, raw_toggle, run_props, run_spans, set_alignment,
     set_color_auto, set_fonts, set_size, set_toggle,
 )
+from drafter.fix.shapes import resize_rule, rule_lengths
 from drafter.rules import Element, rules
 
 EXACT = 0.01
@@ -268,11 +269,20 @@ def plan_rule_lengths(view, plan: Plan, rules_fired: set[str]) -> None:
         jobs.append(("ND30-T5", a.subject, [stop], ratios.trich_yeu, max(view.width_mm(i) for i in a.subject)))
     for rule, units, stops, ratio, text_mm in jobs:
         candidates = _rule_candidates(view, units, stops)
-        line = next((c for c in candidates if c.key[0] in ("border", "top")), None)
-        if line is None or text_mm <= 0:
-            continue  # drawn shapes and typed rules: left for a person
-        para = view.paras[line.key[1]]
+        if not candidates or text_mm <= 0:
+            continue
+        line = candidates[0]
         want = ratio.mac_dinh * text_mm
+        para = view.paras[line.key[1]] if line.key[0] in ("border", "top", "shape") else None
+        if para is None:
+            continue  # an underlined text or typed underscores: left for a person
+        if line.key[0] == "shape":
+            k = line.key[2]
+            plan.add(rule, para.where, "độ dài đường kẻ (mm)", round(line.length_mm, 1), round(want, 1),
+                     lambda p=para.el: rule_lengths(p), lambda p=para.el, k=k, w=want: resize_rule(p, k, w))
+            continue
+        if para.text.strip() and want < view.width_mm(units[-1]):
+            continue  # the border of the text itself: narrowing it would wrap the text
         side = max((para.width_mm - want) / 2, 0)
         ppr = para.el.get_or_add_pPr()
         plan.add(rule, para.where, "độ dài đường kẻ (mm)", round(line.length_mm, 1), round(want, 1),

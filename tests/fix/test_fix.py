@@ -304,3 +304,19 @@ def test_rendered_examples_need_no_repair(example: Path) -> None:
 
     result = fix_bytes(render_docx(load_plan(example)))
     assert result.changes == [] and result.data is None
+
+
+def test_rules_drawn_as_shapes_are_resized(monkeypatch) -> None:
+    """A hand-made plan draws its rules: a VML line under the issuer, a DrawingML line (with a VML
+    fallback) under the motto. Too long and too short, they are resized to the rules table's
+    default ratio."""
+    import test_check_handmade as handmade
+
+    vml, drawing = handmade._vml_line, handmade._drawing_line
+    monkeypatch.setattr(handmade, "_vml_line", lambda p, mm: vml(p, mm * 2.5))
+    monkeypatch.setattr(handmade, "_drawing_line", lambda p, mm: drawing(p, mm * 0.6))
+    data = handmade.build()
+    assert {"ND30-H3", "ND30-H7"} <= {f.rule for f in check_docx_bytes(data)}
+    result = fix_bytes(data)
+    assert {c.rule for c in result.changes} == {"ND30-H3", "ND30-H7"} and result.after == []
+    assert document_words(result.data) == document_words(data)
