@@ -12,21 +12,18 @@ from drafter.check.lines import A, EMU_PER_MM, MC, V, W, WP, _drawing_lines, _pi
 
 
 def _drawing_holders(drawing) -> list:
-    out = []
-    for holder in list(drawing.iterchildren(WP + "inline")) + list(drawing.iterchildren(WP + "anchor")):
-        if _drawing_lines(_single(drawing, holder)):
-            out.append(holder)
-    return out
+    return [h for h in list(drawing.iterchildren(WP + "inline")) + list(drawing.iterchildren(WP + "anchor"))
+            if _drawing_lines(_alone(drawing, h))]
 
 
-def _single(drawing, holder):
-    """A stand-in drawing holding only `holder`, to ask `_drawing_lines` about one shape."""
+def _alone(container, shape):
+    """A copy of `container` holding only `shape`, to ask the checker's reader about one shape."""
     from copy import deepcopy
 
-    clone = deepcopy(drawing)
+    clone = deepcopy(container)
     for child in list(clone):
         clone.remove(child)
-    clone.append(deepcopy(holder))
+    clone.append(deepcopy(shape))
     return clone
 
 
@@ -45,25 +42,8 @@ def _resize_holder(holder, mm: float) -> None:
 
 
 def _vml_targets(pict) -> list:
-    out = []
-    for line in pict.iter(V + "line"):
-        if _pict_lines(_wrap(pict, line)):
-            out.append(line)
-    for tag in ("shape", "rect"):
-        for shape in pict.iter(V + tag):
-            if _pict_lines(_wrap(pict, shape)):
-                out.append(shape)
-    return out
-
-
-def _wrap(pict, shape):
-    from copy import deepcopy
-
-    clone = deepcopy(pict)
-    for child in list(clone):
-        clone.remove(child)
-    clone.append(deepcopy(shape))
-    return clone
+    shapes = list(pict.iter(V + "line")) + list(pict.iter(V + "shape")) + list(pict.iter(V + "rect"))
+    return [s for s in shapes if _pict_lines(_alone(pict, s))]
 
 
 _WIDTH = re.compile(r"(width\s*:\s*)([-\d.]+)(pt|in|cm|mm|px|pc|emu)?", re.IGNORECASE)
