@@ -24,8 +24,13 @@ def format_text(source: Path, output: Path, result, written: bool) -> str:
     lines: list[str] = []
     if result.changes:
         lines.append(f"Đã sửa {len(result.changes)} chỗ ({source} → {output}); chữ của văn bản giữ nguyên:")
-        for c in result.changes:
-            lines.append(f"  [{c.rule}] {c.where} — {c.what}: {c.before} → {c.after}")
+        counts: dict[tuple, int] = {}
+        for c in result.changes:  # the same change in several runs of one place: one line
+            key = (c.rule, c.where, c.what, c.before, c.after)
+            counts[key] = counts.get(key, 0) + 1
+        for (rule, where, what, before, after), n in counts.items():
+            times = f" ({n} chỗ)" if n > 1 else ""
+            lines.append(f"  [{rule}] {where} — {what}: {before} → {after}{times}")
     else:
         lines.append(f"{source}: không có gì sửa được mà không phải đổi chữ; không ghi tệp.")
     if result.not_repaired:
