@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from drafter.check.docx_checks import _rule_candidates
 from drafter.check.docx_extra import is_black, table_borders, table_width_mm, BORDER_SIDES
 from drafter.check.docx_reader import body_sections
-from drafter.check.formatting import W
+from drafter.check.formatting import FONT_SLOTS, W
 from drafter.fix.change import Plan
 from drafter.fix.runs import (
     align_word, paragraph_alignment, raw_color, raw_fonts, raw_size, raw_toggle, run_props, run_spans, set_alignment,
@@ -41,8 +41,10 @@ def plan_fonts_and_colour(view, plan: Plan, rules_fired: set[str]) -> None:
     for _, para in _all_paragraphs(view):
         for span in run_spans(view, para):
             props = run_props(view, para, span.el)
-            if fonts_wrong and any((f or "").strip().casefold() != name.casefold() for f in props.fonts):
-                plan.add("ND30-F1", para.where, "phông chữ", ", ".join(dict.fromkeys(f or "(không đặt)" for f in props.fonts)),
+            wrong = [slot for slot, f in zip(FONT_SLOTS, props.fonts) if (f or "").strip().casefold() != name.casefold()]
+            if fonts_wrong and wrong:
+                rule = "ND30-F1" if {"ascii", "hAnsi"} & set(wrong) else "ND30-F2"
+                plan.add(rule, para.where, "phông chữ", ", ".join(dict.fromkeys(f or "(không đặt)" for f in props.fonts)),
                          name, lambda r=span.el: raw_fonts(r), lambda r=span.el: set_fonts(r, name))
             if colour_wrong and not is_black(props.color):
                 plan.add("ND30-F3", para.where, "màu chữ", f"#{props.color}", "đen (auto)",

@@ -68,7 +68,9 @@ def _page_field_run(size: float):
     name = rules().trang.phong_chu.ten
     rpr = (f'<w:rPr><w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>'
            f'<w:sz w:val="{round(size * 2)}"/></w:rPr>')
-    return parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r>{rpr}<w:t>2</w:t></w:r></w:fldSimple>')
+    # No cached result text: Word and LibreOffice compute a PAGE field in a header when they lay the
+    # page out, and a cached "2" would be a word the input did not have.
+    return parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r>{rpr}</w:r></w:fldSimple>')
 
 
 def plan_page_numbers(view, document, plan: Plan, rules_fired: set[str]) -> None:

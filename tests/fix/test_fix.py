@@ -114,7 +114,38 @@ def _typing(d):
     set_text(para(d, POINT), "a) Nâng cao  nhận thức của cán bộ , công chức và Nhân dân về thực hiện dân chủ ở cơ sở .")
 
 
+def _east_asian_font(d):
+    for r in para(d, BODY).runs:
+        r._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "MS Mincho")
+
+
+def _header_rules(d):
+    for style, mm in (("Đường kẻ tiêu ngữ", 30), ("Đường kẻ cơ quan", 0)):
+        rule = styled(d, style)[0]
+        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(mm)
+
+
+def _motto_and_khoan(d):
+    for_runs(para(d, "CỘNG HÒA"), bold=False)
+    para(d, "Độc lập").alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for_runs(para(d, "1. Mục đích"), bold=False)
+
+
+def _no_page_number(d):
+    import copy
+
+    field = d.sections[0].header.paragraphs[0]._p.find(qn("w:fldSimple"))
+    field.getparent().remove(field)
+    body = para(d, POINT)
+    for _ in range(30):
+        body._p.addnext(copy.deepcopy(body._p))
+
+
 DAMAGES = {
+    "east-asian-font": _east_asian_font,
+    "header-rules": _header_rules,
+    "motto-and-khoan": _motto_and_khoan,
+    "no-page-number": _no_page_number,
     "paper-and-margins": lambda d: (setattr(d.sections[0], "left_margin", Mm(25)),
                                     setattr(d.sections[0], "top_margin", Mm(15))),
     "landscape-first-page": _landscape_first,
