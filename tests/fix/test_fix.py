@@ -351,3 +351,25 @@ def test_rules_drawn_as_shapes_are_resized(monkeypatch) -> None:
     result = fix_bytes(data)
     assert {c.rule for c in result.changes} == {"ND30-H3", "ND30-H7"} and result.after == []
     assert document_words(result.data) == document_words(data)
+
+
+def test_removing_paragraphs_never_breaks_the_repair() -> None:
+    """Odd shapes of plans (any paragraph missing) are repaired or left, never crash or lose words."""
+    from checkhelp import all_paragraphs, good_document, remove, save
+
+    count = len(all_paragraphs(good_document()))
+    for k in range(0, count, 3):
+        d = good_document()
+        remove(all_paragraphs(d)[k])
+        d.sections[0].left_margin = Mm(25)
+        data = save(d)
+        result = fix_bytes(data)
+        assert "ND30-P2" not in {f.rule for f in result.after}, k
+        assert document_words(result.data) == document_words(data), k
+
+
+def test_a_text_file_is_not_a_word_document(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text("KẾ HOẠCH\n", encoding="utf-8")
+    assert run_fix(source, tmp_path / "ra.docx") == 2
+    assert "không phải tệp Word" in capsys.readouterr().err
