@@ -70,6 +70,19 @@ def check(
 
 
 @app.command()
+def fix(
+    source: Annotated[Path, typer.Argument(help="Tệp Word (.docx) cần sửa thể thức; tệp này không bị ghi.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp Word đã sửa sẽ ghi ra.")],
+    fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+) -> None:
+    """Sửa thể thức (lề, phông, cỡ chữ, căn lề, dấu câu...) mà không đổi chữ nào; liệt kê mọi thay đổi."""
+    from drafter.fix import run_fix
+
+    raise typer.Exit(run_fix(source, output, fmt, force))
+
+
+@app.command()
 def new(
     kind: Annotated[str, typer.Option("--kind", help="Loại kế hoạch (xem: drafter kinds).")],
     unit: Annotated[str, typer.Option("--unit", help="Đơn vị ban hành, ví dụ «phường Bắc Nha Trang».")],

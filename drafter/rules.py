@@ -38,9 +38,22 @@ class Range(_Strict):
         return f"{fmt(self.mac_dinh)}{unit}"
 
 
+class Choice(_Strict):
+    """A value that must be one of a few (not a range), within a measuring tolerance."""
+    gia_tri: list[float]
+    mac_dinh: float
+
+    def contains(self, value: float, tolerance: float = 0.0) -> bool:
+        return any(abs(value - v) <= tolerance for v in self.gia_tri)
+
+    def describe(self, unit: str = "") -> str:
+        return " hoặc ".join(f"{v:g}".replace(".", ",") + unit for v in self.gia_tri)
+
+
 class Paper(_Strict):
     rong_mm: float
     cao_mm: float
+    ngang_cho_bang: bool = False  # a section whose content is a table may be landscape (PL-I I.2)
     nguon: str
 
 
@@ -54,6 +67,7 @@ class Margins(_Strict):
 
 class Font(_Strict):
     ten: str
+    mau: list[str] = ["auto", "000000"]  # text colour: black ("auto" is black on white paper)
     nguon: str
 
 
@@ -112,7 +126,7 @@ class Numbering(_Strict):
 
 class Paragraphs(_Strict):
     nguon: str
-    thut_dau_dong_cm: Range
+    thut_dau_dong_cm: Choice
     cach_sau_pt: Range
     gian_dong: Range
     gian_dong_chinh_xac_pt: Range | None = None  # "exactly" line spacing, in pt (added for the checker)
@@ -135,6 +149,7 @@ class Layout(_Strict):
     chu_ky_cot_trai_mm: Range
     chu_ky_cot_phai_mm: Range
     dong_trong_truoc_ten_nguoi_ky: Range
+    bang_vuot_vung_chu_mm: Range | None = None  # how far a table may reach beyond the text area
 
 
 class NumberSign(_Strict):
@@ -146,6 +161,13 @@ class NumberSign(_Strict):
 class DateRule(_Strict):
     ngay_duoi_them_0: int
     thang_them_0: list[int]
+    nguon: str
+
+
+class SizeSets(_Strict):
+    """Sizes of some elements that must go together (one of `bo`, in the order of `thanh_phan`)."""
+    thanh_phan: list[str]
+    bo: list[list[float]]
     nguon: str
 
 
@@ -185,6 +207,7 @@ class ND30(_Strict):
     ket_thuc: Ending
     phu_luc: AppendixRules
     bang: TableRules
+    co_chu_dong_bo: SizeSets | None = None
 
 
 @lru_cache(maxsize=4)

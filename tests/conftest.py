@@ -34,6 +34,7 @@ noi_dung:
         noi_dung:
           - diem: Nâng cao nhận thức.
 noi_nhan: [UBND tỉnh]
+luu: VT, VP
 chu_ky: {nguoi_ky: Nguyễn Văn A}
 """
 

@@ -34,7 +34,7 @@ def test_duplicate_key_is_a_syntax_error(tmp_path):
     path = write(tmp_path, MINIMAL + "ngay: 2025-09-06\n")
     with pytest.raises(InputError) as info:
         load_plan(path)
-    assert "dòng 12" in str(info.value)
+    assert "dòng 13" in str(info.value)
 
 
 def test_unknown_key_is_rejected_with_its_path_and_line(tmp_path):
@@ -44,7 +44,7 @@ def test_unknown_key_is_rejected_with_its_path_and_line(tmp_path):
         load_plan(path)
     error = info.value
     assert error.location.field == "chu_ky.nguoi_kyy"
-    assert error.location.line == 11
+    assert error.location.line == 12
     assert "không được hỗ trợ" in error.message
 
 

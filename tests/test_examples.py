@@ -113,6 +113,9 @@ CASES: dict[str, dict] = {
              "phương tiện thông tin đại chúng",
              "the original jumps from a) to c) (a real numbering defect that `drafter check` reports); "
              "drafter computes point letters, so it prints b)"),
+            ("edit", "- Lưu: VT.", "- Lưu: VT, VP.",
+             "real defect of the plan (no drafting unit, ND30-R6), corrected in the example so that generated "
+             "plans pass check"),
         ],
     },
 }

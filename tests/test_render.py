@@ -135,7 +135,7 @@ def test_cli_invalid_input_exits_1_and_leaves_no_output(tmp_path, minimal_spec):
     out = tmp_path / "ke-hoach.docx"
     result = runner.invoke(app, ["render", str(minimal_spec), "-o", str(out)])
     assert result.exit_code == 1
-    assert "khoa_la" in result.output and "dòng 12" in result.output
+    assert "khoa_la" in result.output and "dòng 13" in result.output
     assert not out.exists()
 
 

@@ -58,6 +58,7 @@ def _plan(**extra) -> dict:
             {"khoan": "Kiểm tra", "noi_dung": [{"nhiem_vu": {"chu_tri": "Sở Tư pháp", "thoi_gian": "Tháng 12"}}]},
         ]}, "Kết thúc."],
         "noi_nhan": ["Như trên"],
+        "luu": "VT, VP",
         "chu_ky": {"nguoi_ky": "Nguyễn Văn A"},
     }
     base.update(extra)

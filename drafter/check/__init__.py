@@ -22,6 +22,7 @@ from drafter.check.recognise import not_a_plan
 from drafter.check.ruleset import merge
 from drafter.check.text_checks import check_text_rules
 from drafter.check.textprep import clean_line, text_units
+from drafter.check.wording import check_wording
 from drafter.errors import Location, UnreadableFileError
 from drafter.limits import MAX_OWN_OUTPUT_BYTES
 
@@ -38,6 +39,7 @@ def _check_units(units: list[Unit], *, text_mode: bool) -> list[Finding]:
     ctx = Context(anatomy, text_mode=text_mode)
     check_text_rules(ctx)
     check_content_rules(ctx)
+    check_wording(ctx)
     return merge(ctx.findings)
 
 

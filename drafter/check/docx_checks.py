@@ -20,6 +20,8 @@ from drafter.check.page_checks import LINE_HEIGHT, fmt_number, part_paragraphs, 
 from drafter.check.recognise import not_a_plan
 from drafter.check.ruleset import merge
 from drafter.check.text_checks import check_text_rules, short
+from drafter.check.wording import check_wording
+from drafter.check.docx_extra import check_docx_extra
 from drafter.document.metrics import text_width_mm
 from drafter.rules import Element, RuleRatio, rules
 
@@ -455,4 +457,6 @@ def check_package(package: Package) -> list[Finding]:
     check_body(view)
     check_appendix_looks(view)
     check_content_rules(ctx)
+    check_wording(ctx)
+    check_docx_extra(view)
     return merge(ctx.findings)

@@ -98,6 +98,7 @@ class Reader:
         self.page_width_mm = self._page_text_width()
 
     def _page_text_width(self, sect=None) -> float:
+        """Text width of a section (the last one by default)."""
         body = self.package.body
         if sect is None:
             sect = body.find(W + "sectPr") if body is not None else None
@@ -198,28 +199,43 @@ class Reader:
         out: list[DocPara] = []
         paragraph_no = table_no = 0
         body = self.package.body
-        children = list(_block_children(body)) if body is not None else []
-        # Each section has its own page (an appendix may be landscape): a section's properties
-        # sit in its last paragraph, the last section's in the body.
-        widths: list[float] = []
-        current = self._page_text_width()
-        for child in reversed(children):
-            sect = child.find(f"{W}pPr/{W}sectPr") if child.tag == W + "p" else None
-            if sect is not None:
-                current = self._page_text_width(sect)
-            widths.append(current)
-        widths.reverse()
-        final_width = self.page_width_mm
-        for child, width in zip(children, widths):
-            self.page_width_mm = width
+        last_width = self.page_width_mm
+        widths: dict[int, float] = {}
+        # Each paragraph is measured against its own section: a landscape appendix section is
+        # wider than the portrait text before it.
+        for child, sect in body_sections(body) if body is not None else ():
+            if sect is None:
+                self.page_width_mm = last_width
+            else:
+                key = id(sect)  # sect stays referenced by body_sections' list while this loop runs
+                if key not in widths:
+                    widths[key] = self._page_text_width(sect)
+                self.page_width_mm = widths[key]
             if child.tag == W + "p":
                 paragraph_no += 1
                 out.extend(self.paragraph(child, f"đoạn {paragraph_no}", self.page_width_mm))
             elif child.tag == W + "tbl":
                 table_no += 1
                 out.extend(self.table(child, table_no))
-        self.page_width_mm = final_width
+        self.page_width_mm = last_width
         return out
+
+
+def body_sections(body) -> list[tuple[object, object]]:
+    """Paragraphs and tables of the body, each with the sectPr of its section (a paragraph's own
+    sectPr ends its section; the body's sectPr is the last section's)."""
+    children = list(_block_children(body))
+    out: list[tuple[object, object]] = []
+    pending: list = []
+    for child in children:
+        pending.append(child)
+        sect = child.find(f"{W}pPr/{W}sectPr") if child.tag == W + "p" else None
+        if sect is not None:
+            out.extend((c, sect) for c in pending)
+            pending = []
+    final = body.find(W + "sectPr")
+    out.extend((c, final) for c in pending)
+    return out
 
 
 def _margins(mar, default: tuple[int, int]) -> tuple[int, int]:

@@ -60,6 +60,7 @@ class RunProps:
     hidden: bool
     underline: bool
     hint: str | None = None  # w:hint="eastAsia": Word draws ambiguous characters with the eastAsia font
+    color: str | None = None  # w:color value ("auto", "000000", "FF0000"); None when nothing sets it
 
     def font(self, slot: str) -> str | None:
         return self.fonts[FONT_SLOTS.index(slot)]
@@ -122,6 +123,8 @@ def parse_rpr(rpr) -> dict[str, Any]:
             out["u"] = (child.get(W + "val") or "single") not in ("none", "0")
         elif tag == W + "rStyle":
             out["rStyle"] = child.get(W + "val")
+        elif tag == W + "color":
+            out["color"] = (child.get(W + "val") or "auto").strip()
     return out
 
 
@@ -306,6 +309,7 @@ class Resolver:
             hidden=bool(props.get("vanish")),
             underline=bool(props.get("u")),
             hint=props.get("hint"),
+            color=props.get("color"),
         )
 
     # -- paragraphs ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import math
 import re
 
 from drafter.check.context import Context
-from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader
+from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader, body_sections
 from drafter.check.formatting import W
 from drafter.check.package import Package
 from drafter.rules import rules
@@ -43,35 +43,40 @@ def section_properties(pkg: Package) -> list:
     return out
 
 
-def sections_holding_tables(pkg: Package) -> set[int]:
-    """1-based numbers of the sections whose body holds a table."""
+def table_sections(pkg: Package) -> list:
+    """The sectPr elements whose section holds a table and does not open the document: such a
+    page may be laid out landscape (PL-I I.2: "theo chiều rộng"). The elements are returned, not
+    their ids: lxml proxies are only stable while referenced."""
     body = pkg.body
-    out: set[int] = set()
     if body is None:
-        return out
-    n = 1
-    for child in body.iterchildren():
-        if child.tag == W + "tbl":
-            out.add(n)
-        elif child.tag == W + "p" and child.find(f"{W}pPr/{W}sectPr") is not None:
-            n += 1
-    return out
+        return []
+    sections: list = []
+    tables: list[bool] = []
+    for child, sect in body_sections(body):
+        if not sections or sections[-1] is not sect:
+            sections.append(sect)
+            tables.append(False)
+        tables[-1] = tables[-1] or child.tag == W + "tbl"
+    return [s for s, has in list(zip(sections, tables))[1:] if s is not None and has]
 
 
 def check_paper(ctx: Context, pkg: Package) -> None:
     paper, margins = rules().trang.kho_giay, rules().trang.le_mm
-    with_tables = sections_holding_tables(pkg)
+    wide_ok = table_sections(pkg) if paper.ngang_cho_bang else []
     for n, sect in enumerate(section_properties(pkg), 1):
         where = "trang" if n == 1 else f"phần (section) {n}"
         size = sect.find(W + "pgSz")
         width = _mm(size.get(W + "w") if size is not None else None, 215.9)
         height = _mm(size.get(W + "h") if size is not None else None, 279.4)
-        # PL-I I.2: a later section holding a table (an appendix, a wide table) may be landscape.
-        if width > height and n > 1 and n in with_tables:
-            width, height = height, width
-        elif width > height or (size is not None and size.get(W + "orient") == "landscape"):
+        landscape = width > height or (size is not None and size.get(W + "orient") == "landscape")
+        if landscape and any(sect is s for s in wide_ok):
+            if abs(width - paper.cao_mm) > PAPER_TOLERANCE_MM or abs(height - paper.rong_mm) > PAPER_TOLERANCE_MM:
+                ctx.add("ND30-P1", where, f"{fmt_number(width)} × {fmt_number(height)} mm",
+                        f"A4 khổ ngang {fmt_number(paper.cao_mm)} × {fmt_number(paper.rong_mm)} mm")
+        elif landscape:
             ctx.add("ND30-P1", where, f"{fmt_number(width)} × {fmt_number(height)} mm, khổ ngang",
-                    f"A4 khổ dọc {fmt_number(paper.rong_mm)} × {fmt_number(paper.cao_mm)} mm")
+                    f"A4 khổ dọc {fmt_number(paper.rong_mm)} × {fmt_number(paper.cao_mm)} mm"
+                    + (" (chỉ trang có nội dung là bảng mới được trình bày khổ ngang)" if paper.ngang_cho_bang else ""))
         elif abs(width - paper.rong_mm) > PAPER_TOLERANCE_MM or abs(height - paper.cao_mm) > PAPER_TOLERANCE_MM:
             ctx.add("ND30-P1", where, f"{fmt_number(width)} × {fmt_number(height)} mm",
                     f"A4 khổ dọc {fmt_number(paper.rong_mm)} × {fmt_number(paper.cao_mm)} mm")

@@ -36,6 +36,8 @@ class RuleSpec(_Strict):
 class RuleFile(_Strict):
     quy_tac: dict[str, RuleSpec]
     viet_hoa: list[str] = []
+    chinh_ta: dict[str, str] = {}  # misspelling → spelling (ND30-G3)
+    ten_co_quan: list[str] = []  # agency names with their capitals (ND30-V4)
 
 
 def resolve_source(nguon: str) -> str:
@@ -52,6 +54,8 @@ class RuleSet:
     def __init__(self, data: RuleFile):
         self.specs = data.quy_tac
         self.capitals = data.viet_hoa
+        self.spelling = data.chinh_ta
+        self.agency_names = data.ten_co_quan
         self.sources = {rid: resolve_source(spec.nguon) for rid, spec in self.specs.items()}
 
     def severity(self, rule: str) -> str:

@@ -269,9 +269,12 @@ def check_bases(ctx: Context) -> None:
     for i in a.bases:
         text = a.text(i).rstrip()
         end = text[-1:] if text else ""
-        if end not in (";", ":"):
+        # PL-I II.6.a: ";" after each basis, "." after the last line of the block; in plans a
+        # lead-in ending ":" usually follows the bases, so ";" on the last one is accepted too.
+        last = i == a.bases[-1]
+        if end not in (";", ":") and not (last and end == "." and not text.endswith("./.")):
             ctx.add("ND30-C2", i, end if end and not end.isalnum() else "(không có dấu)",
-                    "dấu «;» cuối mỗi căn cứ")
+                    "dấu «;» hoặc «.» (căn cứ cuối cùng)" if last else "dấu «;» cuối mỗi căn cứ")
         for clause in _clauses(text.rstrip(";:"), prefix):
             if not _LAW_START.match(clause):
                 continue

@@ -21,6 +21,9 @@ JUSTIFIED: dict[str, dict[str, str]] = {
     "000-binh-duong-trien-khai-luat": {
         "ND30-V3": "the real plan writes «Khoản 2 Điều 85» (PL-II: «khoản 2 Điều 85»)",
     },
+    "001-binh-thuan-trien-khai-luat": {
+        "ND30-C5": "the real plan cites «Quyết định 346/QĐ-TTg» without «số» (PL-I II.6.b)",
+    },
     "003-binh-phuoc-dan-chu-2024": {
         "ND30-K1": "the real plan is signed «KT. CHỦ TỊCH» without «TM. ỦY BAN NHÂN DÂN» (reference §5)",
         "ND30-V2": "the real plan writes «nhân dân làm chủ», «doanh nghiệp Nhà nước» (PL-II)",

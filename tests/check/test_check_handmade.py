@@ -116,7 +116,8 @@ def build(*, motto_rule: bool = True, tm_line: bool = True, after: float = 6) ->
     for cell in (number, date):
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     _para(number, "Số: 125/KH-UBND", 13, align=center)
-    _para(date, "Khánh Hòa, ngày 12 tháng 02 năm 2026", 14, italic=True, align=center)
+    # Quốc hiệu 12, Tiêu ngữ 13, date 13: one of the two size sets of PL-I (ND30-H9).
+    _para(date, "Khánh Hòa, ngày 12 tháng 02 năm 2026", 13, italic=True, align=center)
 
     _para(d, "KẾ HOẠCH", 14, bold=True, align=center)
     subject = _para(d, "Thực hiện dân chủ ở cơ sở năm 2026", 14, bold=True, align=center)

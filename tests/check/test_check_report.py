@@ -52,10 +52,10 @@ def test_json_report(tmp_path: Path) -> None:
     assert by_name["tot.docx"]["findings"] == [] and by_name["tot.docx"]["readable"]
     assert by_name["hong.docx"]["readable"] is False and "bị hỏng" in by_name["hong.docx"]["problem"]
     seed = next(f for name, f in by_name.items() if name.startswith("004_"))
-    assert [x["rule"] for x in seed["findings"]] == ["ND30-C4", "ND30-M3"]
+    assert [x["rule"] for x in seed["findings"]] == ["ND30-C4", "ND30-M3", "ND30-R6"]
     first = seed["findings"][1]
     assert set(first) == {"rule", "severity", "where", "locations", "found", "expected", "message", "source"}
-    assert data["exit_code"] == 2 and data["errors"] == 3
+    assert data["exit_code"] == 2 and data["errors"] == 4
     assert unicodedata.is_normalized("NFC", out)
 
 
