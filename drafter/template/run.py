@@ -1,0 +1,32 @@
+"""Render a Word template: the one path from a template file to a filled document. The package
+is verified before anything parses it, the budgeted sandbox is the only environment, and every
+failure of the template becomes a TemplateError that names the template and the place."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+
+from drafter.errors import Location, TemplateError
+from drafter.template.failure import from_template, render_failure
+from drafter.template.package import read_template
+from drafter.template.sandbox import environment
+
+
+def render_template(template: Path | str, ctx: dict) -> DocxTemplate:
+    data, parts = read_template(template)
+    try:
+        doc = DocxTemplate(io.BytesIO(data))
+        doc.init_docx()
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise TemplateError(f"mẫu Word bị hỏng ({detail})", Location(file=template)) from None
+    try:
+        doc.render(ctx, jinja_env=environment(), autoescape=True)
+    except Exception as exc:
+        if not from_template(exc):  # a drafter bug must stay visible
+            raise
+        raise render_failure(exc, template, doc, parts) from None
+    return doc
