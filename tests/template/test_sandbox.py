@@ -20,6 +20,7 @@ from drafter.answers import load_plan
 from drafter.document.render import render_docx
 from drafter.errors import TemplateError
 from drafter.paths import DEFAULT_TEMPLATE
+from drafter.plan.layout import context
 
 HOSTILE = Path(__file__).with_name("hostile.py")
 
@@ -38,7 +39,8 @@ ATTACKS = [
     ("include", "body", "{% include '/etc/passwd' %}", "{% include %}"),
     ("import", "body", "{% import 'x' as y %}", "{% import %}"),
     ("extends", "body", "{% extends 'base.docx' %}", "{% extends %}"),
-    ("center", "body", "{{ 'a'|center(10**9) }}", "số quá lớn"),
+    ("center", "body", "{{ 'a'.center(10**9) }}", "số quá lớn"),
+    ("undocumented-filter", "body", "{{ 'a'|center(10**9) }}", "bộ lọc «center» không có"),
     ("format-width", "body", "{{ '{:>999999999}'.format(1) }}", "độ rộng"),
     ("doubling", "body", "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
                          "{% endfor %}{{ ns.s }}", "quá 1.000.000"),
@@ -128,9 +130,10 @@ def test_text_that_looks_like_jinja_in_answers_is_printed_literally(minimal_spec
 
 def test_ordinary_arithmetic_and_loops_still_work(tmp_path, example_000):
     ok = _template(tmp_path / "ok.docx", "body",
-                   "{{ 7*7 }}-{{ 2**10 }}-{% for i in range(3) %}{{ i }}{% endfor %}-{{ 'ab' * 3 }}-{{ 'x'|center(5) }}")
+                   "{{ 7*7 }}-{{ 2**10 }}-{% for i in range(3) %}{{ i }}{% endfor %}-{{ 'ab' * 3 }}-{{ 'x'.center(5) }}|{{ than|selectattr('kieu', 'equalto', 'muc')|list|length }}")
     text = [p.text for p in docx.Document(io.BytesIO(render_docx(example_000, ok))).paragraphs]
-    assert "49-1024-012-ababab-  x  " in text
+    muc = sum(1 for line in context(example_000)["than"] if line.kieu == "muc")
+    assert f"49-1024-012-ababab-  x  |{muc}" in text
 
 
 def test_a_missing_template_names_the_file(tmp_path, example_000):
