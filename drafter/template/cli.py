@@ -34,7 +34,7 @@ def list_() -> None:
         _fail(error)
     for entry in entries:
         mark = " (mặc định)" if entry.default else ""
-        out.print(f"{entry.name}{mark}\t{entry.source}\t{entry.path}", markup=False)
+        typer.echo(f"{entry.name}{mark}\t{entry.source}\t{entry.path}")
     out.print(f"Tệp cấu hình: {config_path()}", markup=False)
     out.print(f"Thư mục mẫu của bạn: {config.thu_muc_mau or '(chưa đặt; drafter template config --thu-muc THƯ_MỤC)'}",
               markup=False)
@@ -87,7 +87,7 @@ def vars_() -> None:
     from drafter.template.variables import rows
 
     for name, kind, description, example in rows():
-        out.print(f"{name}\t{kind}\t{description}\tví dụ: {example}", markup=False)
+        typer.echo(f"{name}\t{kind}\t{description}\tví dụ: {example}")
 
 
 @app.command()
