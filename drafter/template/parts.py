@@ -62,3 +62,18 @@ def paragraphs(parts: dict[str, bytes]) -> list[Para]:
                               list(tr.iterchildren(W + "tc")).index(tc) + 1))
             out.append(Para(name, number, tuple(cells), paragraph_text(p), p))
     return out
+
+
+def required_styles() -> set[str]:
+    """Styles the renderer and the checker find elements by (drafter/document/styles.py)."""
+    from drafter.document.styles import PAGE_NUMBER, RULE_STYLES, STYLES
+
+    return {s.name for s in STYLES} | set(RULE_STYLES) | {PAGE_NUMBER}
+
+
+def missing_styles(parts: dict[str, bytes]) -> list[str]:
+    styles = parts.get("word/styles.xml")
+    names = set()
+    if styles is not None:
+        names = {n.get(W + "val") for n in etree.fromstring(styles, PARSER).iter(W + "name")}
+    return sorted(required_styles() - names)

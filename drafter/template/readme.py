@@ -4,7 +4,7 @@ Regenerate with `python tools/make_template_readme.py`; a test fails when they d
 
 from __future__ import annotations
 
-from drafter.document.styles import PAGE_NUMBER, RULE_STYLES, STYLES
+from drafter.document.styles import PAGE_NUMBER, RULE_STYLES
 from drafter.template.variables import FILTERS, GLOBALS, VARIABLES, Var, _show
 
 # Style groups as a person meets them in the document, top to bottom.
@@ -58,7 +58,3 @@ def readme_markdown() -> str:
     lines += ["", "## Hàm và biến sẵn có", "", "| Tên | Loại | Ý nghĩa | Ví dụ |", "|---|---|---|---|"]
     lines += [f"| `{g.name}` | {g.type} | {_cell(g.description)} | `{_cell(g.example)}` |" for g in GLOBALS]
     return "\n".join(lines) + "\n"
-
-
-def all_styles() -> set[str]:
-    return {s.name for s in STYLES} | set(RULE_STYLES) | {PAGE_NUMBER}

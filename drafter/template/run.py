@@ -12,11 +12,17 @@ from docxtpl import DocxTemplate
 from drafter.errors import Location, TemplateError
 from drafter.template.failure import from_template, render_failure
 from drafter.template.package import read_template
+from drafter.template.parts import missing_styles
 from drafter.template.sandbox import environment
 
 
 def render_template(template: Path | str, ctx: dict) -> DocxTemplate:
     data, parts = read_template(template)
+    missing = missing_styles(parts)
+    if missing:  # the renderer sizes and the checker finds elements by these styles
+        raise TemplateError(f"mẫu thiếu kiểu {', '.join(f'«{m}»' for m in missing)} mà drafter cần",
+                            Location(file=template), hint="kiểm tra mẫu: drafter template check; "
+                            "hoặc xuất lại mẫu có sẵn: drafter template export")
     try:
         doc = DocxTemplate(io.BytesIO(data))
         doc.init_docx()

@@ -28,7 +28,8 @@ from drafter.template.variables import FILTERS
 # these leave two orders of magnitude of room and stop a hostile template in well under a second.
 MAX_OUTPUT_CHARS = 30_000_000  # all parts of one render together
 MAX_STRING_CHARS = 1_000_000  # one string or list built by an expression
-MAX_STEPS = 100_000  # loop iterations and calls of one render together
+MAX_ITERATIONS = 200_000  # loop iterations of one render together
+MAX_CALLS = 20_000  # function, macro and method calls of one render (each costs far more than an iteration)
 MAX_INT_BITS = 4096  # about 1,233 decimal digits
 MAX_INT_ARGUMENT = 100_000  # an integer passed to a filter or method (widths, counts)
 MAX_RANGE = 10_000
@@ -76,7 +77,8 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
 
     def __init__(self) -> None:
         super().__init__(autoescape=True, undefined=StrictUndefined, finalize=self._finalize)
-        self.steps = 0
+        self.iterations = 0
+        self.calls = 0
         self.output_chars = 0
         self.deadline = time.monotonic() + MAX_SECONDS
         # Only the documented filters: fewer tools, fewer ways to hurt (`safe` would let raw XML
@@ -114,16 +116,13 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
         if time.monotonic() > self.deadline:
             raise BudgetError(f"mẫu chạy quá {MAX_SECONDS:g} giây")
 
-    def _step(self) -> None:
-        self.steps += 1
-        if self.steps > MAX_STEPS:
-            raise BudgetError(f"mẫu lặp hoặc gọi hàm quá {MAX_STEPS:,} lần".replace(",", "."))
-        if not self.steps % 1000:
-            self._tick()
-
     def _count(self, iterable: Iterable) -> Iterator:
         for item in iterable:
-            self._step()
+            self.iterations += 1
+            if self.iterations > MAX_ITERATIONS:
+                raise BudgetError(f"vòng lặp trong mẫu chạy quá {_number(MAX_ITERATIONS)} lần")
+            if not self.iterations % 1000:
+                self._tick()
             yield item
 
     def _sized(self, value: Any) -> Any:
@@ -140,7 +139,7 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
             self._check_int_argument(arg)
         rng = range(*args)
         if len(rng) > MAX_RANGE:
-            raise BudgetError(f"range() trong mẫu quá {MAX_RANGE:,} phần tử".replace(",", "."))
+            raise BudgetError(f"range() trong mẫu quá {_number(MAX_RANGE)} phần tử")
         return rng
 
     def _lipsum(self, n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
@@ -158,7 +157,7 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
     @staticmethod
     def _check_size(n: int) -> None:
         if n > MAX_STRING_CHARS:
-            raise BudgetError(f"mẫu tạo một chuỗi hoặc danh sách quá {MAX_STRING_CHARS:,} phần tử".replace(",", "."))
+            raise BudgetError(f"mẫu tạo một chuỗi hoặc danh sách quá {_number(MAX_STRING_CHARS)} phần tử")
 
     @staticmethod
     def _check_bits(bits: int) -> None:
@@ -205,10 +204,13 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
                 largest = max(largest, abs(int(value)))
         first, second = sorted(lengths)[-2:][::-1]
         if first * max(second, largest) > 10 * MAX_STRING_CHARS:
-            raise BudgetError(f"mẫu tạo một chuỗi quá {MAX_STRING_CHARS:,} ký tự".replace(",", "."))
+            raise BudgetError(f"mẫu tạo một chuỗi quá {_number(MAX_STRING_CHARS)} ký tự")
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (jinja's signature)
-        __self._step()
+        __self.calls += 1
+        if __self.calls > MAX_CALLS:
+            raise BudgetError(f"mẫu gọi hàm hoặc macro quá {_number(MAX_CALLS)} lần")
+        __self._tick()
         # the sandbox hands out str.format wrapped; the wrapper keeps the bound method
         owner = getattr(getattr(__obj, "__wrapped__", __obj), "__self__", None)
         __self._check_arguments((owner, *args, *kwargs.values()) if isinstance(owner, str) else (*args, *kwargs.values()))
@@ -240,6 +242,10 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
         if _XML_DECLARATION.search(text):
             raise BudgetError("mẫu sinh ra khai báo DOCTYPE/ENTITY")
         return text
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # Vietnamese thousands separator
 
 
 def _digits(value: int) -> str:

@@ -31,7 +31,7 @@ ATTACKS = [
     ("nested-range", "body", "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
      "giới hạn"),
     ("nested-loops", "body", "{% for i in range(9000) %}{% for j in range(9000) %}{{ i }}{% endfor %}{% endfor %}",
-     "lặp hoặc gọi hàm quá"),
+     "vòng lặp trong mẫu chạy quá"),
     ("lipsum", "body", "{{ lipsum(200000) }}", "giới hạn"),
     ("mro", "body", "{{ ''.__class__.__mro__ }}", "không được phép"),
     ("globals", "cell", "{{ cycler.__init__.__globals__ }}", "không được phép"),
@@ -45,7 +45,7 @@ ATTACKS = [
     ("doubling", "body", "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}"
                          "{% endfor %}{{ ns.s }}", "quá 1.000.000"),
     ("macro-bomb", "body", "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}",
-     "lặp hoặc gọi hàm quá"),
+     "gọi hàm hoặc macro quá"),
     ("recursion", "body", "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "đệ quy"),
     ("raw-xml", "body", "{{ 'x'|safe }}", "bộ lọc «safe»"),
 ]

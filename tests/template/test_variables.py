@@ -13,7 +13,8 @@ from drafter.document.render import render_docx
 from drafter.paths import TEMPLATES
 from drafter.plan.layout import Line
 from drafter.template import run
-from drafter.template.readme import STYLE_GROUPS, all_styles, readme_markdown
+from drafter.template.parts import required_styles
+from drafter.template.readme import STYLE_GROUPS, readme_markdown
 from drafter.template.sandbox import environment
 from drafter.template.variables import FILTERS, GLOBALS, VARIABLES, rows
 
@@ -79,7 +80,7 @@ def test_readme_is_generated_from_the_same_table():
 
 def test_readme_style_groups_name_every_style_once():
     grouped = [name for names, _ in STYLE_GROUPS for name in names]
-    assert sorted(grouped) == sorted(all_styles())
+    assert sorted(grouped) == sorted(required_styles())
 
 
 @pytest.mark.parametrize("entry", FILTERS, ids=lambda f: f.name)
