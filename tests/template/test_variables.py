@@ -18,7 +18,7 @@ from drafter.template.readme import STYLE_GROUPS, readme_markdown
 from drafter.template.sandbox import environment
 from drafter.template.variables import FILTERS, GLOBALS, VARIABLES, rows
 
-from tests.conftest import EXAMPLES
+from conftest import EXAMPLES
 from drafter.answers import load_plan
 
 
