@@ -105,3 +105,20 @@ def test_a_file_that_is_not_a_template(tmp_path):
     result = runner.invoke(app, ["template", "check", str(bad)])
     assert result.exit_code == 1
     assert "không phải tệp Word" in result.output
+
+
+@pytest.mark.timeout(120)
+def test_curly_quotes_and_split_tags_are_warnings_because_docxtpl_mends_them(tmp_path):
+    """docxtpl straightens Word's curly quotes inside tags and joins a tag's runs, so these two
+    are warnings (fix them for tidiness), and the template renders what was meant."""
+    d = docx.Document(str(DEFAULT_TEMPLATE))
+    heading = next(p for p in d.paragraphs if p.text == '{%p if d.kieu == "muc" %}')
+    heading.runs[0].text = "{%p if d.kieu == \u201cmuc\u201d %}"
+    signer = d.tables[1].cell(0, 1).paragraphs[-1]
+    signer.runs[0].text = "{{ nguoi"
+    signer.add_run("_ky }}").italic = True
+    d.save(tmp_path / "mau.docx")
+    problems = check_template(tmp_path / "mau.docx")
+    assert sorted(p.rule for p in problems) == ["H-NHAY", "H-TACH"]
+    assert all(p.severity == WARNING for p in problems)
+    assert "bảng 2 hàng 1 ô 2" in next(p.where for p in problems if p.rule == "H-TACH")
