@@ -12,13 +12,13 @@ from drafter.errors import DrafterError
 
 app = typer.Typer(help="Mẫu Word: liệt kê, xuất ra để sửa, kiểm tra, xem các biến dùng được.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
 def _fail(error: DrafterError) -> None:
-    err.print(f"Lỗi: {error}", markup=False)
-    raise typer.Exit(error.exit_code)
+    from drafter.cli import fail  # the root command's error printer; imported late (it imports us)
+
+    fail(error)
 
 
 @app.command("list")

@@ -61,7 +61,16 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def _size(value: Any) -> int:
+def _size(value: Any, depth: int = 3) -> int:
+    """Characters a value prints as, roughly. A list of many references to one long string is
+    small in memory but huge when joined or printed, so items count, a few levels deep."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple, dict)) and depth:
+        items = value.values() if isinstance(value, dict) else value
+        if len(items) > MAX_STRING_CHARS:
+            return len(items)
+        return len(items) + sum(_size(item, depth - 1) for item in items)
     try:
         return len(value)
     except TypeError:
@@ -131,7 +140,7 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
 
     def _finalize(self, value: Any) -> Any:
         value = _finalize(value)
-        self._check_size(_size(value) if isinstance(value, str) else 0)
+        self._check_size(_size(value))
         return value
 
     def _range(self, *args: int) -> range:
@@ -185,6 +194,7 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
             self._check_size(_size(left) + _size(right))
         elif operator == "%":
             self._check_format(left)
+            self._check_size(_size(right))
             for value in right if isinstance(right, tuple) else (right,):
                 self._check_int_argument(value)
         return super().call_binop(context, operator, left, right)
@@ -200,6 +210,8 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
                 lengths.append(len(value))
                 if "%" in value or "{" in value:
                     self._check_format(value)
+            elif isinstance(value, (list, tuple, dict)):  # joined or printed whole
+                lengths.append(_size(value))
             elif isinstance(value, Integral) and not isinstance(value, bool):
                 largest = max(largest, abs(int(value)))
         first, second = sorted(lengths)[-2:][::-1]

@@ -46,6 +46,8 @@ ATTACKS = [
                          "{% endfor %}{{ ns.s }}", "quá 1.000.000"),
     ("macro-bomb", "body", "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(40) }}",
      "gọi hàm hoặc macro quá"),
+    ("list-amplify", "body", "{% set s = 'x' * 999999 %}{{ ([s] * 10000)|join }}", "quá 1.000.000"),
+    ("overflow", "body", "{{ 2.0 ** 100000 }}", "phép tính trong mẫu không thực hiện được"),
     ("recursion", "body", "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "đệ quy"),
     ("raw-xml", "body", "{{ 'x'|safe }}", "bộ lọc «safe»"),
 ]
