@@ -28,6 +28,16 @@ _SYNTAX = (
 )
 
 
+# Python errors a template can cause at run time, in words (never a Python type name).
+_RUNTIME = {
+    OverflowError: "số quá lớn",
+    TypeError: "hai giá trị không cùng loại (ví dụ cộng chữ với số)",
+    ValueError: "giá trị không hợp lệ",
+    KeyError: "không có mục này trong bảng",
+    IndexError: "vị trí vượt quá độ dài danh sách",
+}
+
+
 def vietnamese_syntax(message: str) -> str:
     for pattern, text in _SYNTAX:
         m = pattern.search(message or "")
@@ -60,7 +70,8 @@ def explain(exc: BaseException) -> str:
         return "mẫu chia cho số 0"
     if isinstance(exc, JinjaTemplateError):
         return f"lỗi trong mẫu: {exc.message or exc}"
-    return f"phép tính trong mẫu không thực hiện được ({type(exc).__name__})"
+    why = _RUNTIME.get(type(exc), "giá trị không dùng được cho phép tính này")
+    return f"phép tính trong mẫu không thực hiện được: {why}"
 
 
 def _template_line(exc: BaseException) -> int | None:

@@ -28,7 +28,7 @@ from drafter.template.variables import FILTERS
 # these leave two orders of magnitude of room and stop a hostile template in well under a second.
 MAX_OUTPUT_CHARS = 30_000_000  # all parts of one render together
 MAX_STRING_CHARS = 1_000_000  # one string or list built by an expression
-MAX_ITERATIONS = 200_000  # loop iterations of one render together
+MAX_ITERATIONS = 100_000  # loop iterations of one render together (a 3,321-row table needs ~20,000)
 MAX_CALLS = 20_000  # function, macro and method calls of one render (each costs far more than an iteration)
 MAX_INT_BITS = 4096  # about 1,233 decimal digits
 MAX_INT_ARGUMENT = 100_000  # an integer passed to a filter or method (widths, counts)
