@@ -200,5 +200,6 @@ def format_problems(path: Path, problems: list[Problem], fmt: str = "text") -> s
         return f"{path}: mẫu không có lỗi."
     errors = sum(1 for p in problems if p.severity == ERROR)
     lines = [f"{path}: {errors} lỗi, {len(problems) - errors} cảnh báo"]
-    lines += [f"  [{p.severity}] {p.where}: {p.message} ({p.rule})" for p in problems]
+    for p in problems:  # place on one line, explanation under it: both stay readable when long
+        lines += [f"  [{p.severity}] {p.where}", f"      {p.message} ({p.rule})"]
     return "\n".join(lines)
