@@ -11,10 +11,9 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateError as JinjaTemplateError
 
 from drafter.errors import Location, TemplateError
-from drafter.template.parts import paragraphs
+from drafter.template.parts import STRAIGHT_QUOTES, TAG, paragraphs
 from drafter.template.sandbox import BudgetError
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _QUOTED = re.compile(r"'([^']*)'")
 # Jinja's most common syntax messages, in the words legal staff read.
 _SYNTAX = (
@@ -105,15 +104,11 @@ def _place(doc, exc: BaseException, parts: dict[str, bytes]) -> str | None:
         text = re.sub(r"<[^>]+>", "", lines[line - 1]) if 0 < line <= len(lines) else ""
     except Exception:  # locating is best effort; the message itself stands
         return f"phần {name}"
-    needle = next(iter(_TAG.findall(text)), text.strip())
+    needle = next(iter(TAG.findall(text)), text.strip())
     for para in paragraphs(parts):
-        if para.part == name and needle and needle in _straight(para.text):
+        if para.part == name and needle and needle in para.text.translate(STRAIGHT_QUOTES):
             return para.where()
     return f"phần {name}, «{text.strip()[:40]}»"
-
-
-def _straight(text: str) -> str:
-    return text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
 
 
 def render_failure(exc: BaseException, template: Path | str, doc, parts: dict[str, bytes]) -> TemplateError:

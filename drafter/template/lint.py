@@ -22,14 +22,12 @@ from lxml import etree
 from drafter.errors import DrafterError
 from drafter.template.lint_messages import issue_message
 from drafter.template.package import read_template
-from drafter.template.parts import W, Para, missing_styles, paragraphs
+from drafter.template.parts import STRAIGHT_QUOTES, TAG, W, Para, missing_styles, paragraphs
 from drafter.template.sandbox import environment
 from drafter.template.variables import sample_context
 
 ERROR, WARNING = "lỗi", "cảnh báo"
 SAMPLE_PLAN = "000-binh-duong-trien-khai-luat.yaml"  # a real 2025 plan (presets/examples)
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
-_CURLY = "\u2018\u2019\u201c\u201d"
 
 
 @dataclass(frozen=True)
@@ -103,7 +101,7 @@ def _unknown_filters(paras: list[Para]) -> list[Problem]:
     known = {name for name in environment().filters if not name.startswith("_")}
     out = []
     for para in paras:
-        for tag in _TAG.findall(para.text):
+        for tag in TAG.findall(para.text):
             for name in _FILTER_USE.findall(tag):
                 if name not in known:
                     out.append(Problem(ERROR, para.where(), issue_message("DTL104", {"name": name}, ""), "DTL104"))
@@ -133,14 +131,14 @@ def _tag_problems(paras: list[Para]) -> list[Problem]:
         for text, _ in runs:
             starts.append(pos)
             pos += len(text)
-        for m in _TAG.finditer(para.text):
+        for m in TAG.finditer(para.text):
             pieces = {fmt for (text, fmt), start in zip(runs, starts)
                       if text and start < m.end() and start + len(text) > m.start()}
             if len(pieces) > 1:
                 out.append(Problem(WARNING, para.where(), f"thẻ «{m.group()}» bị tách thành nhiều đoạn định dạng "
                                    "khác nhau; văn bản dựng ra chỉ lấy định dạng của phần đầu. Xóa thẻ và gõ lại "
                                    "liền một lần", "H-TACH"))
-            if any(c in m.group() for c in _CURLY):
+            if m.group().translate(STRAIGHT_QUOTES) != m.group():
                 out.append(Problem(WARNING, para.where(), f"thẻ «{m.group()}» có dấu nháy cong của Word (“ ” ‘ ’); "
                                    "drafter tự đổi thành nháy thẳng, nhưng nên tắt «Smart quotes» trong Word "
                                    "(AutoCorrect) và gõ lại", "H-NHAY"))

@@ -14,6 +14,9 @@ from drafter.check.package import PARSER
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$")
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")  # a Jinja tag in a paragraph's text
+# Word's curly quotes, which docxtpl straightens inside tags before Jinja reads them
+STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _PART_NAMES = {"document": "thân văn bản", "header": "đầu trang", "footer": "chân trang", "footnotes": "chú thích"}
 
 
