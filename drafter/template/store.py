@@ -34,8 +34,11 @@ def list_templates() -> list[Entry]:
     """User templates first: a user template named like a built-in one is the one used."""
     config = load_config()
     entries = _folder_entries(user_folder(config), "của bạn") + _folder_entries(TEMPLATES, "có sẵn")
-    default = _default_path(config)
-    return [Entry(e.name, e.path, e.source, e.path.resolve() == default.resolve()) for e in entries]
+    try:
+        default = _default_path(config).resolve()
+    except TemplateError:  # the configured default is gone: still list what exists
+        default = None
+    return [Entry(e.name, e.path, e.source, e.path.resolve() == default) for e in entries]
 
 
 def _looks_like_path(value: str) -> bool:

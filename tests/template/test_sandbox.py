@@ -142,3 +142,15 @@ def test_a_missing_template_names_the_file(tmp_path, example_000):
     with pytest.raises(TemplateError) as info:
         render_docx(example_000, tmp_path / "khong-co.docx")
     assert "khong-co.docx" in str(info.value) and "không tìm thấy" in str(info.value)
+
+
+def test_a_template_package_with_too_many_parts_is_refused(tmp_path, example_000):
+    path = tmp_path / "nhieu-phan.docx"
+    with zipfile.ZipFile(DEFAULT_TEMPLATE) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        for n in range(5001):
+            dst.writestr(f"word/media/p{n}.bin", b"")
+    with pytest.raises(TemplateError) as info:
+        render_docx(example_000, path)
+    assert "nhieu-phan.docx" in str(info.value) and "quá nhiều thành phần" in str(info.value)

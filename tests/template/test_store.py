@@ -88,3 +88,15 @@ def test_render_takes_a_template_name(tmp_path, minimal_spec):
     bad = runner.invoke(app, ["render", str(minimal_spec), "-o", str(tmp_path / "b.docx"), "--template", "khong-co"])
     assert bad.exit_code == 1 and "không có mẫu tên «khong-co»" in bad.output
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_list_still_works_when_the_configured_default_is_gone(tmp_path):
+    folder = tmp_path / "mau"
+    assert runner.invoke(app, ["template", "export", str(folder)]).exit_code == 0
+    assert runner.invoke(app, ["template", "config", "--thu-muc", str(folder), "--mac-dinh",
+                               str(folder / "ke-hoach.docx")]).exit_code == 0
+    (folder / "ke-hoach.docx").unlink()
+    listing = runner.invoke(app, ["template", "list"])
+    assert listing.exit_code == 0 and "(mặc định)" not in listing.output
+    with pytest.raises(TemplateError):
+        resolve_template(None)
