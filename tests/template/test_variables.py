@@ -8,6 +8,8 @@ import dataclasses
 import pytest
 from typer.testing import CliRunner
 
+from conftest import EXAMPLES
+from drafter.answers import load_plan
 from drafter.cli import app
 from drafter.document.render import render_docx
 from drafter.paths import TEMPLATES
@@ -16,10 +18,7 @@ from drafter.template import run
 from drafter.template.parts import required_styles
 from drafter.template.readme import STYLE_GROUPS, readme_markdown
 from drafter.template.sandbox import environment
-from drafter.template.variables import FILTERS, GLOBALS, VARIABLES, rows
-
-from conftest import EXAMPLES
-from drafter.answers import load_plan
+from drafter.template.variables import FILTERS, GLOBALS, VARIABLES, rows, sample_context
 
 
 def _real_contexts(monkeypatch) -> list[dict]:
@@ -86,7 +85,6 @@ def test_readme_style_groups_name_every_style_once():
 @pytest.mark.parametrize("entry", FILTERS, ids=lambda f: f.name)
 def test_each_filter_example_renders(entry):
     """The documented examples are real: each one renders in the sandbox with sample data."""
-    from drafter.template.variables import sample_context
 
     source = entry.example.split(" → ")[0]
     if "{% for" in source:
