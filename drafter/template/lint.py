@@ -151,28 +151,49 @@ def _style_problems(parts: dict[str, bytes]) -> list[Problem]:
             for name in missing_styles(parts)]
 
 
-def _render_and_check(template: Path) -> list:
+def _render_and_check(template: Path) -> tuple[list, dict[str, list[str]]]:
+    """The ND30 findings of a real plan rendered with `template`, and the styles of the
+    rendered paragraphs by the checker's place names ("đoạn 12", "bảng 1, hàng 1, cột 2")."""
+    import docx
+
     from drafter.answers import load_plan
     from drafter.check import check_docx_bytes
     from drafter.document.render import render_docx
+    from drafter.document.text import located_paragraphs
     from drafter.paths import PRESETS
 
     data = render_docx(load_plan(PRESETS / "examples" / SAMPLE_PLAN), template)
-    return check_docx_bytes(data, template)
+    styles: dict[str, list[str]] = {}
+    for located in located_paragraphs(docx.Document(io.BytesIO(data))):
+        name = located.paragraph.style.name if located.paragraph.style is not None else ""
+        if name and name not in styles.setdefault(located.where, []):
+            styles[located.where].append(name)
+    return check_docx_bytes(data, template), styles
+
+
+_FIRST_PLACE = re.compile(r"^(đoạn \d+|bảng \d+, hàng \d+, cột \d+)")
 
 
 def _rendered_problems(path: Path) -> list[Problem]:
     """ND30 findings of the template rendered with a real plan, less those the built-in template
-    gives on the same plan: what is left is what this template adds, not the plan's wording."""
+    gives on the same plan: what is left is what this template adds, not the plan's wording.
+    Each names the Word style of the paragraph, which is where legal staff fix it."""
     from drafter.paths import DEFAULT_TEMPLATE
 
     try:
-        findings = _render_and_check(path)
+        findings, styles = _render_and_check(path)
     except DrafterError as exc:
         return [Problem(ERROR, "khi dựng thử", getattr(exc, "message", str(exc)), "H-DUNG")]
-    baseline = {(f.rule, f.message) for f in _render_and_check(DEFAULT_TEMPLATE)}
-    return [Problem(ERROR if f.is_error else WARNING, f"văn bản dựng thử, {f.where}", f.message, f.rule)
-            for f in findings if (f.rule, f.message) not in baseline]
+    baseline = {(f.rule, f.message) for f in _render_and_check(DEFAULT_TEMPLATE)[0]}
+    out = []
+    for f in findings:
+        if (f.rule, f.message) in baseline:
+            continue
+        m = _FIRST_PLACE.match(f.where)
+        names = styles.get(m.group(1), []) if m else []
+        style = f" (kiểu {', '.join(f'«{n}»' for n in names)})" if names else ""
+        out.append(Problem(ERROR if f.is_error else WARNING, f"văn bản dựng thử, {f.where}{style}", f.message, f.rule))
+    return out
 
 
 def check_template(path: Path | str) -> list[Problem]:

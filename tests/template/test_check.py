@@ -78,6 +78,8 @@ def test_static_nd30_faults_are_caught_by_rendering_a_real_plan(tmp_path):
     assert rules == {"ND30-P4", "ND30-H6", "ND30-D1"}
     for words in ("12 pt", "Tiêu ngữ", "trang đầu"):
         assert words in result.output
+    # the size finding names the style legal staff change in Word
+    assert any(p.rule == "ND30-D1" and "(kiểu «Nội dung»)" in p.where for p in check_template(tmp_path / "mau.docx"))
 
 
 @pytest.mark.timeout(120)
