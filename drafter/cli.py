@@ -28,6 +28,11 @@ def fail(error: DrafterError) -> None:
     raise typer.Exit(error.exit_code)
 
 
+from drafter.template.cli import app as template_app  # noqa: E402
+
+app.add_typer(template_app, name="template")
+
+
 @app.callback()
 def _root() -> None:
     """Soạn Kế hoạch của Ủy ban nhân dân đúng thể thức Nghị định 30/2020/NĐ-CP."""
@@ -38,16 +43,17 @@ def render(
     spec: Annotated[Path, typer.Argument(help="Tệp trả lời (YAML) mô tả kế hoạch.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp Word (.docx) sẽ ghi ra.")],
     force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
-    template: Annotated[Optional[Path], typer.Option("--template", help="Mẫu Word khác mẫu mặc định.")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", help="Tên mẫu hoặc tệp mẫu Word (xem: drafter template list).")] = None,
 ) -> None:
     """Dựng tệp Word từ tệp trả lời, rồi tự kiểm tra thể thức văn bản vừa dựng."""
     from drafter.answers import load_plan
     from drafter.document.render import render_docx
     from drafter.fileio import write_atomic
+    from drafter.template import resolve_template
 
     try:
         plan = load_plan(spec)
-        data = render_docx(plan, template)
+        data = render_docx(plan, resolve_template(template))
         write_atomic(output, data, force=force)
     except DrafterError as error:
         fail(error)

@@ -1,63 +1,38 @@
 """Render a plan into a DOCX through a docxtpl Word template.
 
-Templates are data: they run in a sandboxed Jinja environment with autoescape on, an unknown
-variable is an error (never a blank), and every value is NFC text whose line breaks become
-separate paragraphs (docxtpl's "\\a") and whose tabs become Word tabs."""
+Templates are data: they run only in the budgeted sandbox of `drafter.template.sandbox`
+(autoescape on, an unknown variable is an error, never a blank; every value is NFC text whose
+line breaks become separate paragraphs and whose tabs become Word tabs)."""
 
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
-from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.shared import Emu, Mm
-from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.document import runs
 from drafter.document.metrics import text_width_mm
 from drafter.document.sections import appendix_sections
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
-from drafter.document.values import docx_value, preserve_spaces
 from drafter.document.tables import attach_tables, require_placed
-from drafter.errors import Location, TemplateError
+from drafter.document.values import preserve_spaces
 from drafter.paths import DEFAULT_TEMPLATE
 from drafter.plan.layout import context
 from drafter.plan.model import Plan
 from drafter.rules import rules
+from drafter.template.run import render_template
+from drafter.template.sandbox import environment as budgeted_environment
 
 CELL_MARGIN_MM = 1.905  # Word's default left/right cell margin (108 twips)
 
 
-def _finalize(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str) and not hasattr(value, "__html__"):
-        return docx_value(value)
-    return value
-
-
 def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
-    env.filters[runs.FILTER] = runs.rich_text  # {{r d|dinh_dang }}: a body paragraph with its emphasis
-    return env
-
-
-def _template_error(exc: Exception, template: Path) -> TemplateError:
-    if isinstance(exc, UndefinedError):
-        return TemplateError(f"mẫu dùng một biến không có trong kế hoạch: {exc.message}", Location(file=template),
-                             hint="xem danh sách biến trong templates/README.md")
-    if isinstance(exc, TemplateSyntaxError):
-        return TemplateError(f"lỗi cú pháp trong mẫu: {exc.message}", Location(file=template))
-    if isinstance(exc, SecurityError):
-        return TemplateError(f"mẫu gọi một thao tác không được phép: {exc}", Location(file=template))
-    return TemplateError(f"không dựng được văn bản từ mẫu: {exc}", Location(file=template))
+    return budgeted_environment()
 
 
 def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float) -> float:
@@ -113,17 +88,8 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
 
 def render_docx(plan: Plan, template: Path | None = None) -> bytes:
     template = Path(template or DEFAULT_TEMPLATE)
-    if not template.is_file():
-        raise TemplateError("không tìm thấy tệp mẫu", Location(file=template))
-    if not zipfile.is_zipfile(template):
-        raise TemplateError("tệp mẫu không phải tệp Word (.docx)", Location(file=template))
     ctx = context(plan)
-    doc = DocxTemplate(str(template))
-    attach_tables(doc, ctx)
-    try:
-        doc.render(ctx, jinja_env=environment(), autoescape=True)
-    except (JinjaTemplateError, SecurityError) as exc:
-        raise _template_error(exc, template) from None
+    doc = render_template(template, ctx, prepare=lambda d: attach_tables(d, ctx))
     preserve_spaces(doc.docx)
     runs.drop_empty_runs(doc.docx)
     require_placed(ctx)
