@@ -19,6 +19,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafter.document.keep import keep_signature_with_text
 from drafter.document.metrics import text_width_mm
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
 from drafter.errors import Location, TemplateError
@@ -120,6 +121,7 @@ def render_docx(plan: Plan, template: Path | None = None) -> bytes:
     except (JinjaTemplateError, SecurityError) as exc:
         raise _template_error(exc, template) from None
     size_rules(doc.docx, ctx)
+    keep_signature_with_text(doc.docx)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
