@@ -59,6 +59,15 @@ def find_soffice() -> Path:
                       hint=INSTALL_HINT)
 
 
+def missing_reason() -> str | None:
+    """Why LibreOffice cannot be used here, or None (tests skip with this reason)."""
+    try:
+        find_soffice()
+    except OfficeError as error:
+        return str(error)
+    return None
+
+
 def timeout_for(files: int) -> float:
     configured = os.environ.get(ENV_TIMEOUT)
     if configured:
