@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated, Optional, TextIO
 
 import typer
 
-from drafter.errors import EXIT_USAGE, DrafterError
+from drafter.errors import DrafterError
 
 OutDir = Annotated[Optional[Path], typer.Option("-o", "--output", help="Thư mục ghi ra (mặc định: cạnh tệp gốc).")]
 Force = Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")]
@@ -85,58 +84,13 @@ def render_pdf(docx: Path, force: bool) -> Path:
     return written
 
 
-def run_page_check(paths: list[Path], fmt: str = "text", *, out: TextIO | None = None,
-                   err: TextIO | None = None) -> int:
-    """`check --trang`: the ordinary findings plus the page rules, all DOCX files converted in
-    one LibreOffice call. Returns the exit code of `drafter check`."""
-    from drafter.check.report import FileResult, collect, exit_code, format_findings, to_json
-    from drafter.check.safety import read_bytes, verify_docx_bytes
-    from drafter.office.convert import convert_bytes
-    from drafter.office.layout_check import page_findings
-    from drafter.check import check_docx_bytes
+def run_page_check(paths: list[Path], fmt: str = "text") -> int:
+    """`check --trang`: the report of `drafter check`, with the page rules added."""
+    from drafter.check.report import run_check
+    from drafter.office.layout_check import page_results
 
-    out, err = out or sys.stdout, err or sys.stderr
-    if not paths:
-        _say(err, "Lỗi: cần ít nhất một tệp .docx hoặc một thư mục")
-        return EXIT_USAGE
-    files, results = collect(paths)
-    readable: list[tuple[Path, bytes]] = []
-    for path in files:
-        if path.suffix.lower() != ".docx":
-            results.append(FileResult(path, problem="chỉ kiểm tra trang in cho tệp .docx"))
-            continue
-        try:
-            data = read_bytes(path)
-            verify_docx_bytes(data, path)
-        except DrafterError as error:
-            results.append(FileResult(path, problem=error.message + (f" ({error.hint})" if error.hint else "")))
-            continue
-        readable.append((path, data))
     try:
-        with tempfile.TemporaryDirectory(prefix="drafter-trang-") as work:
-            pdfs = convert_bytes([data for _, data in readable], Path(work))
-            for (path, data), pdf_file in zip(readable, pdfs):
-                if pdf_file is None:
-                    results.append(FileResult(path, problem="LibreOffice không chuyển được tệp này sang PDF"))
-                    continue
-                try:
-                    findings = check_docx_bytes(data, path) + page_findings(data, path, pdf_file)
-                except DrafterError as error:
-                    results.append(FileResult(path, problem=error.message))
-                    continue
-                results.append(FileResult(path, findings))
-    except DrafterError as error:
-        _say(err, f"Lỗi: {error}")
+        return run_check(paths, fmt, results_of=page_results)
+    except DrafterError as error:  # LibreOffice missing, failed or hung
+        _say(sys.stderr, f"Lỗi: {error}")
         return error.exit_code
-    order = {p: i for i, p in enumerate(list(paths) + files)}
-    results.sort(key=lambda r: order.get(r.path, len(order)))
-    code = exit_code(results)
-    if fmt == "json":
-        _say(out, to_json(results, code))
-        return code
-    for r in results:
-        if r.problem is not None:
-            _say(err, f"Lỗi: {r.path}: {r.problem}")
-        else:
-            _say(out, format_findings(r.path, r.findings))
-    return code
