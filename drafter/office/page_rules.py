@@ -7,6 +7,7 @@ checked like generated ones. The constants below are measuring tolerances, not N
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from drafter.check.docx_checks import RATIO_TOLERANCE
 from drafter.check.finding import Finding
 from drafter.check.page_checks import PAPER_TOLERANCE_MM, fmt_number
 from drafter.check.ruleset import RuleSet, merge, ruleset
-from drafter.office.pdf_pages import PT_PER_MM, Line, Page, key
+from drafter.office.pdf_pages import PT_PER_MM, SAME_ROW_PT, Line, Page, key
 from drafter.rules import rules
 
 SAME_LINE_PT = 4.0  # two blocks "start on the same line": their first lines' tops differ less
@@ -60,11 +61,27 @@ class PageCheck:
         for i, line in candidates:
             if wanted in line.key:
                 return i, line
-        if whole:
+        starts = [(i, line) for i, line in candidates if len(line.key) >= min(len(wanted), 3)
+                  and wanted.startswith(line.key)]
+        for i, line in starts:  # blanks wider than a column gap ("Số:        /KH-UBND") split a line
+            joined = self.join_row(line, wanted)
+            if joined is not None:
+                return i, joined
+        if whole or not starts:
             return None
-        for i, line in candidates:
-            if len(line.key) >= min(len(wanted), 4) and wanted.startswith(line.key):
-                return i, line
+        return starts[0]
+
+    def join_row(self, first: Line, wanted: str) -> Line | None:
+        """`first` and the pieces to its right on the same text line, if together they show `wanted`."""
+        row = sorted((ln for ln in self.pages[first.page - 1].lines
+                      if ln.x0 > first.x0 and abs(ln.bottom - first.bottom) <= SAME_ROW_PT), key=lambda ln: ln.x0)
+        text, last = first.text, first
+        for piece in row:
+            if not wanted.startswith(key(text + piece.text)):
+                break
+            text, last = f"{text} {piece.text}", piece
+            if key(text) == wanted:
+                return dataclasses.replace(first, text=text, x1=last.x1, bottom=max(first.bottom, last.bottom))
         return None
 
     def element(self, name: str, text: str | None, **kwargs) -> Line | None:

@@ -5,8 +5,6 @@ every kind × level, and deliberately broken documents, all converted in ONE Lib
 from __future__ import annotations
 
 import dataclasses
-import tempfile
-from pathlib import Path
 
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -14,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from checkhelp import good_bytes, mutated, styled
+from checkhelp import good_bytes, mutated, set_text, styled
 from drafter.answers import load_plan
 from drafter.check.docx_checks import DocView
 from drafter.check.package import Package
@@ -109,7 +107,12 @@ def number_right(doc):
     doc.sections[0].header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-BROKEN = {f.__name__: f for f in (split_signature, number_on_first_page, signature_alone, narrow_header,
+def wide_blank_number(doc):
+    """Not broken: a draft number with a wide blank for the records office (seeds 003, 004)."""
+    set_text(styled(doc, "Số ký hiệu")[0], "Số:" + " " * 16 + "/KH-UBND")
+
+
+BROKEN = {f.__name__: f for f in (wide_blank_number, split_signature, number_on_first_page, signature_alone, narrow_header,
                                   dot_rule, recipients_low, issuer_low, into_margin, letter_paper,
                                   number_right)}
 
@@ -142,6 +145,8 @@ def rules_of(laid_out, name: str) -> dict[str, list]:
 
 
 GENERATED = [f"example:{p.stem}" for p in EXAMPLES] + [f"kind:{k}:{lv}:{y}" for k, lv, y in KIND_CASES] + ["good"]
+# A blank wider than the gap that separates two columns must not read as a wrapped line.
+GENERATED.append("broken:wide_blank_number")
 
 
 @pytest.mark.timeout(240)

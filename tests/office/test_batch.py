@@ -4,7 +4,6 @@ rendered and converted in ONE LibreOffice session, and a sample of them checked 
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 
