@@ -22,7 +22,6 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
-register_office_commands(app)  # drafter pdf, drafter preview
 
 
 def fail(error: DrafterError) -> None:
@@ -144,6 +143,9 @@ def units(
         _rows(list_units(query, legacy=legacy))
     except DrafterError as error:
         fail(error)
+
+
+register_office_commands(app)  # drafter pdf, drafter preview
 
 
 def _self_check(path: Path) -> None:
