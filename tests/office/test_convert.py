@@ -155,3 +155,39 @@ def test_render_with_pdf_and_check_with_pages(tmp_path):
     mixed = _drafter("check", "--trang", str(docx), str(tmp_path / "hong.docx"))
     assert mixed.returncode == 2
     assert "hong.docx" in mixed.stderr and "ke-hoach.docx: " in mixed.stdout
+
+
+def _blank_pdf(path: Path, pages: int) -> Path:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(595, 842)
+    document.save(str(path))
+    document.close()
+    return path
+
+
+def test_preview_of_a_pdf_needs_no_office_and_never_overwrites(tmp_path):
+    from drafter.office.preview import preview
+
+    pdf = _blank_pdf(tmp_path / "ke-hoach.pdf", 2)
+    images = preview(pdf, tmp_path / "anh", dpi=30)
+    assert [p.name for p in images] == ["ke-hoach-trang-1.png", "ke-hoach-trang-2.png"]
+    before = images[0].read_bytes()
+    with pytest.raises(OutputExistsError):
+        preview(pdf, tmp_path / "anh", dpi=30)
+    assert images[0].read_bytes() == before and len(list((tmp_path / "anh").iterdir())) == 2
+
+
+def test_preview_of_a_corrupt_pdf_or_other_file_is_refused(tmp_path):
+    from drafter.office.preview import preview
+
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00" * 100)
+    with pytest.raises(UnreadableFileError) as caught:
+        preview(broken, tmp_path / "anh")
+    assert "hong.pdf" in str(caught.value) and "PDF bị hỏng" in str(caught.value)
+    with pytest.raises(UsageError):
+        preview(tmp_path / "ke-hoach.odt")
+    assert not (tmp_path / "anh").exists()
