@@ -115,11 +115,12 @@ def check_paper(c: PageCheck) -> None:
 
 def check_header(c: PageCheck) -> None:
     a = c.anatomy
-    issuer = [c.element("tên cơ quan ban hành", c.text(i), page=1) for i in a.issuer]
-    issuer_lines = [ln for ln in issuer if ln is not None]
+    issuer_lines: list[Line] = []
     single = {}
-    for name, index in (("Quốc hiệu", a.quoc_hieu), ("Tiêu ngữ", a.tieu_ngu), ("số, ký hiệu", a.so),
-                        ("địa danh, ngày tháng", a.date)):
+    # Each of these is one line in the DOCX and must stay one line on the page (a cell that wraps).
+    named = [("tên cơ quan ban hành", i) for i in a.issuer] + [
+        ("Quốc hiệu", a.quoc_hieu), ("Tiêu ngữ", a.tieu_ngu), ("số, ký hiệu", a.so), ("địa danh, ngày tháng", a.date)]
+    for name, index in named:
         text = c.text(index)
         line = c.element(name, text, page=1)
         if line is None:
@@ -127,7 +128,10 @@ def check_header(c: PageCheck) -> None:
         if key(text) not in line.key:
             c.add("ND30-G3", 1, f"dòng {name} «{text}» bị xuống dòng, dòng đầu chỉ còn «{line.text}»",
                   f"{name} nằm trọn trên một dòng")
-        single[name] = line
+        if name == "tên cơ quan ban hành":
+            issuer_lines.append(line)
+        else:
+            single[name] = line
     pairs = (("tên cơ quan ban hành", issuer_lines[0] if issuer_lines else None, "Quốc hiệu", single.get("Quốc hiệu")),
              ("số, ký hiệu", single.get("số, ký hiệu"), "địa danh, ngày tháng", single.get("địa danh, ngày tháng")))
     for left_name, left, right_name, right in pairs:
