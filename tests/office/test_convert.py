@@ -191,3 +191,21 @@ def test_preview_of_a_corrupt_pdf_or_other_file_is_refused(tmp_path):
     with pytest.raises(UsageError):
         preview(tmp_path / "ke-hoach.odt")
     assert not (tmp_path / "anh").exists()
+
+
+@needs_office
+@pytest.mark.timeout(240)
+def test_parallel_runs_do_not_collide(tmp_path, plan_bytes):
+    """Each run has its own LibreOffice profile: two at once both finish (a shared profile would
+    make the second one hand its files to the first instance, or fail on the profile lock)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sources = []
+    for name in ("mot", "hai"):
+        (tmp_path / name).mkdir()
+        sources.append(tmp_path / name / "ke-hoach.docx")
+        sources[-1].write_bytes(plan_bytes)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        written = list(pool.map(lambda source: convert_to_pdf([source]), sources))
+    assert [w[0] for w in written] == [s.with_suffix(".pdf") for s in sources]
+    assert all(s.with_suffix(".pdf").read_bytes().startswith(b"%PDF-") for s in sources)
