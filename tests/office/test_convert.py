@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -80,6 +81,9 @@ def test_hanging_conversion_is_killed_and_leaves_nothing(tmp_path, plan_bytes, m
     fake = _fake_soffice(tmp_path, f"echo $$ > {pid_file}\nexec sleep 120")
     monkeypatch.setenv(soffice_module.ENV_SOFFICE, str(fake))
     monkeypatch.setenv(soffice_module.ENV_TIMEOUT, "2")
+    scratch = tmp_path / "tam"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the profile and work copies go
     out = tmp_path / "ra"
     source = tmp_path / "ke-hoach.docx"
     source.write_bytes(plan_bytes)
@@ -89,6 +93,7 @@ def test_hanging_conversion_is_killed_and_leaves_nothing(tmp_path, plan_bytes, m
     assert time.monotonic() - started < 30
     assert "không xong sau 2 giây" in str(caught.value) and "không tệp nào được ghi" in str(caught.value)
     assert not out.exists() or list(out.iterdir()) == []
+    assert list(scratch.iterdir()) == []  # private profile and work copies removed
     with pytest.raises(ProcessLookupError):  # the hung process was killed, not left behind
         os.kill(int(pid_file.read_text()), 0)
 
