@@ -120,6 +120,9 @@ def test_existing_pdf_is_not_overwritten_and_names_must_not_collide(tmp_path, pl
     with pytest.raises(UsageError) as caught:
         convert_to_pdf([tmp_path / "a", tmp_path / "b"], tmp_path / "ra")
     assert "cùng ra một tệp PDF" in str(caught.value)
+    with pytest.raises(UsageError) as caught:
+        convert_to_pdf([tmp_path / "b"], tmp_path / "a" / "ke-hoach.docx")
+    assert "-o" in str(caught.value) and "thư mục" in str(caught.value)
 
 
 @needs_office
