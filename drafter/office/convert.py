@@ -53,6 +53,11 @@ def convert_bytes(documents: list[bytes], work: Path, *, timeout: float | None =
     return results
 
 
+def check_out_dir(out_dir: Path | None) -> None:
+    if out_dir is not None and Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise UsageError("thư mục ra (-o) là một tệp, cần một thư mục", Location(file=out_dir))
+
+
 def pdf_path(source: Path, out_dir: Path | None) -> Path:
     return (out_dir / source.name if out_dir is not None else source).with_suffix(".pdf")
 
@@ -61,8 +66,7 @@ def convert_to_pdf(paths: list[Path], out_dir: Path | None = None, *, force: boo
                    timeout: float | None = None) -> list[Path]:
     """PDFs of the given DOCX files (folders are walked), written beside each file or into
     `out_dir`, all in one LibreOffice session. Returns the PDF paths in input order."""
-    if out_dir is not None and Path(out_dir).exists() and not Path(out_dir).is_dir():
-        raise UsageError("thư mục ra (-o) là một tệp, cần một thư mục", Location(file=out_dir))
+    check_out_dir(out_dir)
     sources = docx_files(paths)
     targets = [pdf_path(p, Path(out_dir) if out_dir is not None else None) for p in sources]
     seen: dict[Path, Path] = {}

@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 from drafter.check.safety import read_bytes, verify_docx_bytes
 from drafter.errors import Location, OutputExistsError, UnreadableFileError, UsageError
 from drafter.fileio import write_atomic
-from drafter.office.convert import PDF_MAGIC, convert_bytes
+from drafter.office.convert import PDF_MAGIC, check_out_dir, convert_bytes
 from drafter.office.soffice import OfficeError
 
 DEFAULT_DPI = 80
@@ -60,6 +60,7 @@ def preview(path: Path, out_dir: Path | None = None, *, force: bool = False, dpi
         raise UsageError(f"độ phân giải {dpi} không hợp lệ; chọn từ 20 đến {MAX_DPI}", Location(field="--dpi"))
     if path.suffix.lower() not in (".docx", ".pdf"):
         raise UsageError("chỉ xem trước được tệp .docx hoặc .pdf", Location(file=path))
+    check_out_dir(out_dir)
     images = _pngs(_pdf_bytes(path), path, dpi)
     folder = Path(out_dir) if out_dir is not None else path.parent
     targets = [folder / f"{path.stem}-trang-{n}.png" for n in range(1, len(images) + 1)]
