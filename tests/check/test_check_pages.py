@@ -105,6 +105,17 @@ def into_margin(doc):
     long.paragraph_format.right_indent = Mm(-12)
 
 
+def wide_table(doc):
+    """A centred signature table wider than the text: its left column spills into the margin."""
+    table = _signature_table(doc)
+    widths = (Mm(120), Mm(85))
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(width.twips)))
+    table._tbl.tblPr.find(qn("w:tblW")).set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
+    for cell, width in zip(table.rows[0].cells, widths):
+        cell.width = width
+
+
 def letter_paper(doc):
     doc.sections[0].page_width, doc.sections[0].page_height = Mm(215.9), Mm(279.4)
 
@@ -119,7 +130,7 @@ def wide_blank_number(doc):
 
 
 BROKEN = {f.__name__: f for f in (wide_blank_number, long_issuer, split_signature, number_on_first_page, signature_alone, narrow_header,
-                                  dot_rule, recipients_low, issuer_low, into_margin, letter_paper,
+                                  dot_rule, recipients_low, issuer_low, into_margin, wide_table, letter_paper,
                                   number_right)}
 
 
@@ -188,6 +199,7 @@ def test_split_signature_and_number_on_page_one_fail_with_clear_messages(laid_ou
     ("recipients_low", "ND30-G7"),
     ("issuer_low", "ND30-G2"),
     ("into_margin", "ND30-G10"),
+    ("wide_table", "ND30-G10"),
     ("letter_paper", "ND30-G1"),
     ("number_right", "ND30-G5"),
 ])
