@@ -48,9 +48,13 @@ def convert_bytes(documents: list[bytes], work: Path, *, timeout: float | None =
     results: list[Path | None] = []
     for path in inputs:
         pdf = out_dir / (path.stem + ".pdf")
-        ok = pdf.is_file() and pdf.open("rb").read(len(PDF_MAGIC)) == PDF_MAGIC
-        results.append(pdf if ok else None)
+        results.append(pdf if pdf.is_file() and _starts_with(pdf, PDF_MAGIC) else None)
     return results
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(magic)) == magic
 
 
 def check_out_dir(out_dir: Path | None) -> None:
