@@ -43,13 +43,19 @@ def _problem(error: DrafterError) -> str:
 def page_results(paths: list[Path]) -> list[FileResult]:
     """Ordinary findings plus page findings for every DOCX under `paths`; every readable DOCX is
     converted in one LibreOffice call. Raises OfficeError when LibreOffice cannot run at all."""
-    from drafter.check import check_docx_bytes
+    from drafter.check import check_docx_bytes, check_file
+    from drafter.check.ruleset import ruleset
 
     files, results = collect(paths)
     readable: list[tuple[Path, bytes]] = []
     for path in files:
-        if path.suffix.lower() != ".docx":
-            results.append(FileResult(path, problem="chỉ kiểm tra trang in cho tệp .docx"))
+        if path.suffix.lower() != ".docx":  # plain text has no pages: its ordinary checks, and say so
+            try:
+                note = ruleset().make("ND30-G11", "văn bản", "tệp văn bản thuần không có trang in",
+                                      "tệp .docx để kiểm tra bố cục trang")
+                results.append(FileResult(path, check_file(path) + [note]))
+            except DrafterError as error:
+                results.append(FileResult(path, problem=_problem(error)))
             continue
         try:
             data = read_bytes(path)

@@ -159,6 +159,9 @@ def test_render_with_pdf_and_check_with_pages(tmp_path):
     checked = _drafter("check", "--trang", str(docx), "--format", "json")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert '"errors": 0' in checked.stdout
+    (tmp_path / "ke-hoach.txt").write_text("KẾ HOẠCH\nThực hiện dân chủ ở cơ sở\n", encoding="utf-8")
+    text = _drafter("check", "--trang", str(tmp_path / "ke-hoach.txt"))
+    assert text.returncode == 0 and "không có trang in" in text.stdout  # a warning, not a refusal
     (tmp_path / "hong.docx").write_bytes(b"PK\x03\x04 not really a zip")
     mixed = _drafter("check", "--trang", str(docx), str(tmp_path / "hong.docx"))
     assert mixed.returncode == 2
