@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from drafter.errors import EXIT_INVALID, EXIT_USAGE, DrafterError, Location, UsageError
+from drafter.office.cli import register as register_office_commands
 
 app = typer.Typer(
     name="drafter",
@@ -44,6 +45,7 @@ def render(
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp Word (.docx) sẽ ghi ra.")],
     force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
     template: Annotated[Optional[str], typer.Option("--template", help="Tên mẫu hoặc tệp mẫu Word (xem: drafter template list).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF (cần LibreOffice).")] = False,
 ) -> None:
     """Dựng tệp Word từ tệp trả lời, rồi tự kiểm tra thể thức văn bản vừa dựng."""
     from drafter.answers import load_plan
@@ -54,11 +56,22 @@ def render(
     try:
         plan = load_plan(spec)
         data = render_docx(plan, resolve_template(template))
+        if pdf:
+            from drafter.office.cli import render_pdf_target
+            render_pdf_target(output, force)  # refuse before writing anything
         write_atomic(output, data, force=force)
     except DrafterError as error:
         fail(error)
     out.print(f"Đã ghi {output}", markup=False)
-    if _self_check(output):
+    has_errors = _self_check(output)
+    if pdf:
+        from drafter.office.cli import render_pdf
+
+        try:
+            out.print(f"Đã ghi {render_pdf(output, force)}", markup=False)
+        except DrafterError as error:
+            fail(error)
+    if has_errors:
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -66,12 +79,17 @@ def render(
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Tệp .docx, .txt hoặc thư mục chứa chúng.")],
     fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+    trang: Annotated[bool, typer.Option("--trang", help="Kiểm tra thêm bố cục trang in (qua LibreOffice).")] = False,
 ) -> None:
     """Kiểm tra thể thức Kế hoạch theo Nghị định 30/2020/NĐ-CP (mã thoát 1 khi có lỗi)."""
     from drafter.check import run_check
 
     if fmt not in ("text", "json"):
         fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    if trang:
+        from drafter.office.cli import run_page_check
+
+        raise typer.Exit(run_page_check(paths, fmt))
     raise typer.Exit(run_check(paths, fmt))
 
 
@@ -165,6 +183,9 @@ def units(
         _rows(list_units(query, legacy=legacy))
     except DrafterError as error:
         fail(error)
+
+
+register_office_commands(app)  # drafter pdf, drafter preview
 
 
 def _self_check(path: Path) -> bool:

@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Callable, TextIO
 
 from drafter.check.finding import SEVERITY_WORDS, Finding
 from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError
@@ -139,8 +139,10 @@ def _write(stream: TextIO, text: str) -> None:
             stream.write((text + "\n").encode("ascii", "replace").decode("ascii"))
 
 
-def run_check(paths: list[Path], fmt: str = "text", *, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """`drafter check FILE|DIR ... [--format json]`: print the report, return the exit code."""
+def run_check(paths: list[Path], fmt: str = "text", *, out: TextIO | None = None, err: TextIO | None = None,
+              results_of: Callable[[list[Path]], list[FileResult]] | None = None) -> int:
+    """`drafter check FILE|DIR ... [--format json]`: print the report, return the exit code.
+    `results_of` replaces the ordinary checks (`check --trang` adds the page rules)."""
     out = out or sys.stdout
     err = err or sys.stderr
     if fmt not in ("text", "json"):
@@ -149,7 +151,7 @@ def run_check(paths: list[Path], fmt: str = "text", *, out: TextIO | None = None
     if not paths:
         _write(err, "Lỗi: cần ít nhất một tệp .docx, .txt hoặc một thư mục")
         return EXIT_USAGE
-    results = check_paths(paths)
+    results = (results_of or check_paths)(paths)
     code = exit_code(results)
     if fmt == "json":
         _write(out, to_json(results, code))

@@ -16,6 +16,7 @@ from docx.shared import Emu, Mm
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.document import runs
+from drafter.document.keep import keep_signature_with_text
 from drafter.document.metrics import text_width_mm
 from drafter.document.sections import appendix_sections
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
@@ -95,6 +96,7 @@ def render_docx(plan: Plan, template: Path | None = None) -> bytes:
     require_placed(ctx)
     size_rules(doc.docx, ctx)
     appendix_sections(doc.docx, ctx["phu_luc"])
+    keep_signature_with_text(doc.docx)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
