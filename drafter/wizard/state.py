@@ -1,0 +1,69 @@
+"""What the wizard knows so far, and the file that keeps it across Ctrl-C (`--resume`).
+
+The plan itself is kept in the answers format (`ke_hoach`), so fields the wizard does not
+edit travel through untouched; the other fields are the answers of the first steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafter.errors import InputError, Location
+from drafter.fileio import write_atomic
+from drafter.plan.model import Plan
+from drafter.yamlio import dump_yaml, load_yaml, validate
+
+RESUME_SUFFIX = ".dang-soan.yaml"
+RESUME_HEADER = """Câu trả lời dở dang của «drafter new». Làm tiếp: drafter new --resume <tệp này>
+Không dùng tệp này với «drafter render»: đây chưa phải tệp trả lời hoàn chỉnh."""
+
+
+class State(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    buoc: int = 1  # the step to ask next (1..8, 8 = review)
+    quay_lai: bool = False  # a step reopened from the review screen: go back there after it
+    da_cho: list[str] = []  # answers given on the command line, not asked on the first pass
+    loai: str | None = None  # kind id; None for a plan started from an answers file
+    nam: int | None = None
+    truoc_sap_xep: bool | None = None  # a 2025 plan issued before 01/7/2025
+    cap: str | None = None  # tinh | xa
+    tinh: str | None = None  # province code
+    don_vi: str | None = None  # unit code
+    so: int | None = None
+    ngay: str | None = None  # as typed: "", "10/2026" or "31/10/2026"
+    nguoi_ky: str | None = None
+    tep_ra: str | None = None  # answers file to write
+    tu_tep: str | None = None  # --from
+    thay_doi: list[str] = []  # next year's edition: what changed (shown at the review screen)
+    noi_nhan_goc: list[str] | None = None  # Nơi nhận derived when the plan entered the wizard
+    ke_hoach: dict[str, Any] | None = Field(default=None)
+
+    @property
+    def legacy(self) -> bool:
+        if self.nam is None:
+            return False
+        return self.nam < 2025 or (self.nam == 2025 and bool(self.truoc_sap_xep))
+
+    def plan(self) -> Plan:
+        return validate(Plan, self.ke_hoach)
+
+    def set_plan(self, plan: Plan) -> None:
+        self.ke_hoach = plan.model_dump(mode="json", exclude_defaults=True)
+
+
+def save(state: State, path: Path, *, force: bool = False) -> Path:
+    data = state.model_dump(mode="json", exclude_defaults=True)
+    return write_atomic(path, dump_yaml(data, header=RESUME_HEADER).encode("utf-8"), force=force)
+
+
+def load(path: Path) -> State:
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise InputError("không phải tệp câu trả lời dở dang của «drafter new»", Location(file=path))
+    state = validate(State, data, path)
+    if state.ke_hoach is not None:
+        validate(Plan, data["ke_hoach"], path)  # positions of any error point into this file
+    return state

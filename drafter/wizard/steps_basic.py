@@ -1,0 +1,199 @@
+"""Steps 1–3: kind and year, issuing unit, number and date. When they are answered the plan
+is built from the kind (or, for `--from`, kept from the file and adjusted)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.errors import InputError
+from drafter.presets.kinds import all_kinds
+from drafter.units.model import COMMUNE, PROVINCE, Unit
+from drafter.wizard import ask
+from drafter.wizard.dates import DateProblem, parse, shown
+from drafter.wizard.edition import next_edition
+from drafter.wizard.env import Env
+from drafter.wizard.say import say
+from drafter.wizard.state import State
+
+LEVELS = {"tinh": "Ủy ban nhân dân cấp tỉnh (tỉnh, thành phố)",
+          "xa": "Ủy ban nhân dân cấp xã (xã, phường, đặc khu; trước 7/2025 có thị trấn)"}
+
+
+def _year_ok(text: str) -> bool | str:
+    if text.strip().isdigit() and 1945 <= int(text) <= 2100:
+        return True
+    return "ghi năm bằng bốn chữ số, ví dụ 2026"
+
+
+def step_kind(st: State, env: Env) -> None:
+    if st.tu_tep:
+        say(f"Kế hoạch dựng từ tệp {st.tu_tep}: nội dung giữ nguyên, các bước sau sửa từng phần.")
+    elif not given(st, "loai"):
+        kinds = all_kinds()
+        choices = [(k.ten, k.id) for k in kinds.values() if k.id != "trong"]
+        if "trong" in kinds:
+            choices.append((kinds["trong"].ten, "trong"))
+        kind = ask.select("Loại kế hoạch:", choices, default=st.loai or choices[0][1])
+        if kind != st.loai and st.ke_hoach is not None and not _rebuild_ok():
+            kind = st.loai
+        if kind != st.loai:
+            st.loai, st.ke_hoach = kind, None
+    if given(st, "nam"):
+        return
+    year = int(ask.text("Năm ban hành:", str(st.nam or env.today.year), validate=_year_ok))
+    if year == st.nam:
+        return
+    if st.tu_tep and st.ke_hoach is not None:
+        _edition(st, year)
+    elif st.ke_hoach is not None and not _rebuild_ok():
+        return
+    else:
+        st.ke_hoach = None
+        st.ngay = ""
+    st.nam = year
+
+
+def _rebuild_ok() -> bool:
+    return ask.confirm("Đổi loại, năm hoặc đơn vị sẽ dựng lại nội dung từ mẫu (các sửa đổi ở bước 4–7 "
+                       "không còn). Tiếp tục?", default=False)
+
+
+def _edition(st: State, year: int) -> None:
+    plan, changes = next_edition(st.plan(), year)
+    st.set_plan(plan)
+    st.ngay = shown(st.ke_hoach)
+    st.thay_doi += [c.describe() for c in changes]
+    say(f"Đã chuyển kế hoạch sang năm {year}: {len(changes)} thay đổi (xem ở màn hình tổng hợp).")
+
+
+def _unit_ok(find):
+    def check(text: str) -> bool | str:
+        if not text.strip():
+            return "chưa nhập tên"
+        try:
+            find(text)
+        except InputError as error:
+            return str(error).replace("\n  Gợi ý: ", " — ")
+        return True
+    return check
+
+
+def given(st: State, answer: str) -> bool:
+    """Given on the command line: not asked, unless the step is reopened from the review."""
+    return answer in st.da_cho and not st.quay_lai
+
+
+def step_unit(st: State, env: Env) -> None:
+    reg = env.units
+    if given(st, "don_vi"):
+        return
+    if st.tu_tep and st.don_vi is None:
+        say("Đơn vị ban hành trong tệp không có trong danh mục đơn vị hành chính của drafter.")
+        if ask.confirm(f"Giữ nguyên «Ủy ban nhân dân {st.plan().co_quan.unit_name}»?", default=True):
+            return
+    if st.nam == 2025:
+        st.truoc_sap_xep = ask.select(
+            "Kế hoạch năm 2025 ban hành:",
+            [("từ ngày 01/7/2025 (chính quyền địa phương hai cấp)", False), ("trước ngày 01/7/2025", True)],
+            default=bool(st.truoc_sap_xep))
+    legacy = st.legacy
+    levels = _levels(st)
+    level = ask.select("Cấp ban hành:", [(LEVELS[lv], lv) for lv in levels],
+                       default=st.cap if st.cap in levels else levels[0])
+    current = reg.get(st.don_vi, legacy=legacy) if st.don_vi else None
+    province_now = reg.get(st.tinh, legacy=legacy) if st.tinh else None
+    provinces = reg.provinces(legacy=legacy)
+    find_province = lambda name: reg.find(name, level=PROVINCE, legacy=legacy)  # noqa: E731
+    name = ask.text("Tỉnh, thành phố (gõ vài chữ, không dấu cũng được; Tab để chọn):",
+                    province_now.full_name if province_now else "", validate=_unit_ok(find_province),
+                    completer=ask.LooseCompleter(p.full_name for p in provinces))
+    province = find_province(name)
+    unit: Unit = province
+    if level == "xa":
+        communes = reg.communes(province, legacy=legacy)
+        find_commune = lambda name: reg.find(name, level=COMMUNE, province=province, legacy=legacy)  # noqa: E731
+        default = current.full_name if current and current.province_code == province.code and current.level == COMMUNE else ""
+        name = ask.text(f"Xã, phường thuộc {province.full_name}:", default, validate=_unit_ok(find_commune),
+                        completer=ask.LooseCompleter(_commune_label(reg, c) for c in communes))
+        unit = find_commune(name)
+    if unit.code == st.don_vi and level == st.cap:
+        return
+    if st.tu_tep and st.ke_hoach is not None:
+        data = dict(st.ke_hoach)
+        data["co_quan"] = {**data["co_quan"], "cap": level, "loai": unit.type_word, "ten": unit.name, "ma": unit.code}
+        data["co_quan"].pop("dia_danh", None)
+        st.ke_hoach = data
+        st.plan()  # the era and type of the new unit must fit the plan's date
+        say(f"Đã đổi đơn vị ban hành thành {unit.full_name}; lời văn trong kế hoạch giữ nguyên.")
+    elif st.ke_hoach is not None and not _rebuild_ok():
+        return
+    else:
+        st.ke_hoach = None
+    st.cap, st.tinh, st.don_vi = level, province.code, unit.code
+
+
+def _levels(st: State) -> list[str]:
+    if st.loai:
+        return [lv for lv in ("tinh", "xa") if lv in all_kinds()[st.loai].cap]
+    return ["tinh", "xa"]
+
+
+def _commune_label(reg, unit: Unit) -> str:
+    """Before 2025 a commune name can repeat in a province: name its district too."""
+    if unit.district_code:
+        district = reg.get(unit.district_code, legacy=True)
+        if district:
+            return f"{unit.full_name}, {district.full_name}"
+    return unit.full_name
+
+
+def _number_ok(text: str) -> bool | str:
+    if not text.strip() or (text.strip().isdigit() and int(text) >= 1):
+        return True
+    return "số văn bản là một số nguyên dương, hoặc để trống cho văn thư ghi"
+
+
+def step_number_date(st: State, env: Env) -> None:
+    number = ask.text("Số văn bản (để trống cho văn thư ghi khi ban hành):", str(st.so or ""), validate=_number_ok)
+    st.so = int(number) if number else None
+    legacy, year = st.legacy, st.nam
+
+    def date_ok(text: str) -> bool | str:
+        try:
+            parse(text, year, legacy)
+        except DateProblem as problem:
+            return str(problem)
+        return True
+
+    st.ngay = ask.text("Ngày ban hành (31/10/2026; 10/2026 nếu chưa có ngày; để trống nếu chỉ ghi năm):",
+                       st.ngay or "", validate=date_ok)
+    if st.ke_hoach is None:
+        build(st, env)
+    else:
+        apply_number_date(st)
+
+
+def apply_number_date(st: State) -> None:
+    data = {k: v for k, v in st.ke_hoach.items() if k not in ("so", "ngay", "nam", "thang")}
+    if st.so:
+        data["so"] = st.so
+    data.update(parse(st.ngay or "", st.nam, st.legacy).fields(st.nam))
+    st.ke_hoach = data
+    st.plan()
+
+
+def build(st: State, env: Env) -> None:
+    """The plan of the chosen kind for the chosen unit and date, from the presets."""
+    from drafter.presets import scaffold
+    from drafter.wizard.context import plan_context
+
+    date = parse(st.ngay or "", st.nam, st.legacy)
+    ref = date.day or (dt.date(st.nam, date.month, 1) if date.month else None)
+    if ref is None and st.nam == 2025 and st.legacy:
+        ref = dt.date(2025, 6, 30)  # decides the era of a 2025 draft issued before the reform
+    unit = env.units.get(st.don_vi, legacy=st.legacy)
+    plan = scaffold(st.loai, unit, st.nam, st.nguoi_ky, date=ref, units=env.units, bases=env.bases)
+    st.set_plan(plan)
+    apply_number_date(st)
+    ctx = plan_context(st.plan(), env.units)
+    st.noi_nhan_goc = ctx.derived_recipients(st.plan()) if ctx else list(plan.noi_nhan)
