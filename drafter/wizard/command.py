@@ -43,9 +43,10 @@ def _no_input(kind, unit, year, output, signer, force, source, echo) -> int:
         from drafter.wizard.edition import next_edition
 
         plan = load_plan(source)
+        old = plan.year
         if year is not None:
             plan, changes = next_edition(plan, year)
-        output = output or naming.suggest(None, "", plan.year, str(source))
+        output = output or naming.suggest(None, "", plan.year, str(source), old)
     else:
         missing = [name for name, value in (("--kind", kind), ("--unit", unit), ("--year", year), ("-o", output))
                    if value is None]

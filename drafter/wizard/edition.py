@@ -25,6 +25,11 @@ from drafter.yamlio import validate
 _KEEP = ("can_cu", "co_quan", "phien_ban", "ngay", "nam", "thang", "so")
 
 
+_PARTS = {"ngay": "Ngày", "nam": "Năm", "trich_yeu": "Tên kế hoạch", "can_cu": "Căn cứ",
+          "dan_nhap": "Đoạn mở đầu", "noi_dung": "Nội dung", "ket_luan": "Đoạn kết", "noi_nhan": "Nơi nhận",
+          "chu_ky": "Chữ ký", "co_quan": "Đơn vị ban hành"}
+
+
 @dataclass(frozen=True)
 class Change:
     """One edit the edition made (or a problem it could not fix: `after` is None)."""
@@ -34,10 +39,16 @@ class Change:
     after: str | None
     reason: str
 
+    @property
+    def part(self) -> str:
+        """The part of the plan, in the words of the document: «Nội dung», «Nơi nhận»."""
+        top = re.split(r"[.\[]", self.field, maxsplit=1)[0]
+        return _PARTS.get(top, top)
+
     def describe(self) -> str:
         if self.after is None:
-            return f"{self.field}: cần xem lại «{self.before}» ({self.reason})"
-        return f"{self.field}: «{self.before}» → «{self.after}» ({self.reason})"
+            return f"{self.part}: cần xem lại «{self.before}» ({self.reason})"
+        return f"{self.part}: «{self.before}» → «{self.after}» ({self.reason})"
 
 
 def walk_strings(data: Any, fn: Callable[[str, str], str], path: str = "") -> Any:
@@ -152,6 +163,27 @@ def _bases(items: list[dict], on: dt.date, reg: BasisRegistry, changes: list[Cha
     return out
 
 
+def _unit_gone(plan: Plan, on: dt.date, changes: list[Change]) -> None:
+    """A unit merged away by the 2025 reform cannot issue the new edition: say what it became."""
+    from drafter.plan.levels import REFORM_DATE
+    from drafter.units import UnitRegistry
+    from drafter.units.model import COMMUNE, PROVINCE
+
+    if plan.co_quan.cap not in ("tinh", "xa") or not (plan.era_date or on) < REFORM_DATE <= on:
+        return
+    registry = UnitRegistry.load()
+    level = PROVINCE if plan.co_quan.cap == "tinh" else COMMUNE
+    if plan.co_quan.ma and (unit := registry.get(plan.co_quan.ma)) and unit.name == plan.co_quan.ten:
+        return
+    try:
+        registry.find(plan.co_quan.unit_name, level=level)
+        return
+    except InputError:
+        pass
+    hint = registry.replaced_name_hint(plan.co_quan.unit_name) or "không còn trong danh mục đơn vị hành chính"
+    changes.append(Change("co_quan", plan.co_quan.unit_name, None, f"{hint}; chọn lại đơn vị ban hành"))
+
+
 def next_edition(plan: Plan, year: int, *, bases: BasisRegistry | None = None) -> tuple[Plan, list[Change]]:
     """The same plan for `year`, and the list of what changed or needs a look."""
     if plan.year == year:
@@ -185,6 +217,7 @@ def next_edition(plan: Plan, year: int, *, bases: BasisRegistry | None = None) -
         return text if field.split(".")[0].split("[")[0] in _KEEP else renamer(field, text)
 
     data = walk_strings(walk_strings(data, years), names)
+    _unit_gone(plan, on, changes)
     data["can_cu"] = _bases(data.get("can_cu", []), on, bases or BasisRegistry.load(), changes)
     if not data["can_cu"]:
         del data["can_cu"]

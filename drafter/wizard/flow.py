@@ -70,7 +70,8 @@ class Wizard:
         unit = self.env.units.get(st.don_vi, legacy=st.legacy) if st.don_vi else None
         plan = st.plan() if st.ke_hoach is not None else None
         name = unit.full_name if unit else plan.co_quan.unit_name if plan else ""
-        return naming.suggest(st.loai, name, st.nam or (plan.year if plan else self.env.today.year), st.tu_tep)
+        return naming.suggest(st.loai, name, st.nam or (plan.year if plan else self.env.today.year), st.tu_tep,
+                              st.nam_goc)
 
     def _outputs(self) -> tuple[Path, Path, bool]:
         """The two files to write, and whether replacing existing ones was confirmed."""

@@ -11,11 +11,16 @@ def slug(text: str) -> str:
     return "-".join(spaced_plain(text).split())
 
 
-def suggest(kind: str | None, unit_name: str, year: int, source: str | None = None) -> Path:
-    """`ke-hoach-hang-nam-phuong-bac-nha-trang-2026.yaml`; from a file: `<its name>-2026.yaml`."""
+def suggest(kind: str | None, unit_name: str, year: int, source: str | None = None,
+            source_year: int | None = None) -> Path:
+    """`ke-hoach-hang-nam-phuong-bac-nha-trang-2026.yaml`; from `kh-2025.yaml`: `kh-2026.yaml`
+    for next year's edition, `kh-2025-moi.yaml` for the same year."""
     if source:
         stem = Path(source).stem
-        return Path(f"{stem}-{year}.yaml" if str(year) not in stem else f"{stem}-moi.yaml")
+        if source_year is None or year == source_year:
+            return Path(f"{stem}-moi.yaml")
+        old = str(source_year)
+        return Path(f"{stem.replace(old, str(year))}.yaml" if old in stem else f"{stem}-{year}.yaml")
     return Path("-".join(p for p in ("ke-hoach", kind, slug(unit_name), str(year)) if p) + ".yaml")
 
 

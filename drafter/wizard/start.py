@@ -56,7 +56,7 @@ def _from_file(st: State, source: Path, year: int | None) -> None:
     from drafter.wizard.edition import next_edition
 
     plan = load_plan(source)
-    st.tu_tep = str(source)
+    st.tu_tep, st.nam_goc = str(source), plan.year
     if year is not None and year != plan.year:
         plan, changes = next_edition(plan, year)
         st.thay_doi = [c.describe() for c in changes]

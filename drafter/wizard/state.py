@@ -37,6 +37,7 @@ class State(BaseModel):
     nguoi_ky: str | None = None
     tep_ra: str | None = None  # answers file to write
     tu_tep: str | None = None  # --from
+    nam_goc: int | None = None  # the year of the --from plan
     thay_doi: list[str] = []  # next year's edition: what changed (shown at the review screen)
     noi_nhan_goc: list[str] | None = None  # Nơi nhận derived when the plan entered the wizard
     ke_hoach: dict[str, Any] | None = Field(default=None)
