@@ -20,7 +20,7 @@ STYLE = questionary.Style([("qmark", "bold"), ("question", "bold"), ("pointer", 
                            ("highlighted", "reverse"), ("answer", "bold")])
 QMARK = "?"
 SELECT_HINT = "(↑↓ chọn, Enter xác nhận)"
-CHECK_HINT = "(↑↓ di chuyển, Cách chọn/bỏ, Enter xong)"
+CHECK_HINT = "(↑↓ di chuyển, phím cách: chọn/bỏ, Enter: xong)"
 
 Validator = Callable[[str], "bool | str"]
 
@@ -48,7 +48,8 @@ def checkbox(message: str, choices: Sequence[tuple[str, Any, bool]]) -> list[Any
 def text(message: str, default: str = "", validate: Validator | None = None,
          completer: Completer | None = None, instruction: str | None = None) -> str:
     """Free text, pre-filled with `default` (Enter keeps it; Ctrl-U clears it)."""
-    kwargs: dict[str, Any] = {"default": default, "instruction": instruction, **_kw()}
+    # Validate on Enter only: a message about a half-typed name would only distract.
+    kwargs: dict[str, Any] = {"default": default, "instruction": instruction, "validate_while_typing": False, **_kw()}
     if validate is not None:
         kwargs["validate"] = validate
     if completer is not None:

@@ -100,7 +100,7 @@ class Wizard:
         say(f"Đã ghi {answers} và {docx}.")
         findings = check_file(docx)
         say(format_findings(docx, findings))
-        say(f"Dựng lại văn bản từ tệp trả lời: drafter render {answers} -o {docx}")
+        say(f"Dựng lại văn bản từ tệp trả lời:\n  drafter render {answers} -o {docx}")
         if self.resume_file and self.resume_file.exists():
             self.resume_file.unlink()  # the wizard's own scratch file: the answers file replaces it
         return EXIT_INVALID if any(f.is_error for f in findings) else EXIT_OK

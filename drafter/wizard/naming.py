@@ -13,7 +13,7 @@ def slug(text: str) -> str:
 
 def suggest(kind: str | None, unit_name: str, year: int, source: str | None = None,
             source_year: int | None = None) -> Path:
-    """`ke-hoach-hang-nam-phuong-bac-nha-trang-2026.yaml`; from `kh-2025.yaml`: `kh-2026.yaml`
+    """`kh-hang-nam-phuong-bac-nha-trang-2026.yaml`; from `kh-2025.yaml`: `kh-2026.yaml`
     for next year's edition, `kh-2025-moi.yaml` for the same year."""
     if source:
         stem = Path(source).stem
@@ -21,7 +21,7 @@ def suggest(kind: str | None, unit_name: str, year: int, source: str | None = No
             return Path(f"{stem}-moi.yaml")
         old = str(source_year)
         return Path(f"{stem.replace(old, str(year))}.yaml" if old in stem else f"{stem}-{year}.yaml")
-    return Path("-".join(p for p in ("ke-hoach", kind, slug(unit_name), str(year)) if p) + ".yaml")
+    return Path("-".join(p for p in ("kh", kind, slug(unit_name), str(year)) if p) + ".yaml")
 
 
 def outputs(answers: Path) -> tuple[Path, Path]:

@@ -38,7 +38,7 @@ def summary(st: State, plan: Plan, answers: Path) -> list[str]:
     if st.thay_doi:
         lines.append(f"Thay đổi so với bản năm trước ({len(st.thay_doi)}):")
         lines += ["  - " + change for change in st.thay_doi]
-    lines.append(f"Sẽ ghi: {answers} và {answers.with_suffix('.docx')}")
+    lines += [f"Sẽ ghi tệp trả lời: {answers}", f"         và văn bản: {answers.with_suffix('.docx')}"]
     return lines
 
 

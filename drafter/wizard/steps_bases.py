@@ -58,7 +58,7 @@ def step_bases(st: State, env: Env) -> None:
             continue
         label = basis_text(Basis.model_validate(text.basis()))
         choices.append((short(_mark(reg, text.id, on) + label), ("reg", text.id), False))
-    say("Căn cứ ban hành: [đã bị thay thế], [chưa ban hành] là văn bản không dùng được vào ngày kế hoạch.")
+    say("Văn bản [đã bị thay thế], [chưa ban hành] không dùng được vào ngày kế hoạch.")
     picked = ask.checkbox("Chọn các căn cứ:", choices)
     kept = {i for kind, i in picked if kind == "plan"}
     new = [reg.get(ref).basis() for kind, ref in picked if kind == "reg"]

@@ -12,7 +12,7 @@ from drafter.wizard import ask
 from drafter.wizard.dates import DateProblem, parse, shown
 from drafter.wizard.edition import next_edition
 from drafter.wizard.env import Env
-from drafter.wizard.say import say
+from drafter.wizard.say import say, short
 from drafter.wizard.state import State
 
 LEVELS = {"tinh": "Ủy ban nhân dân cấp tỉnh (tỉnh, thành phố)",
@@ -30,9 +30,9 @@ def step_kind(st: State, env: Env) -> None:
         say(f"Kế hoạch dựng từ tệp {st.tu_tep}: nội dung giữ nguyên, các bước sau sửa từng phần.")
     elif not given(st, "loai"):
         kinds = all_kinds()
-        choices = [(k.ten, k.id) for k in kinds.values() if k.id != "trong"]
+        choices = [(short(k.ten, 74), k.id) for k in kinds.values() if k.id != "trong"]
         if "trong" in kinds:
-            choices.append((kinds["trong"].ten, "trong"))
+            choices.append((short(kinds["trong"].ten, 74), "trong"))
         kind = ask.select("Loại kế hoạch:", choices, default=st.loai or choices[0][1])
         if kind != st.loai and st.ke_hoach is not None and not _rebuild_ok():
             kind = st.loai
@@ -104,7 +104,8 @@ def step_unit(st: State, env: Env) -> None:
     province_now = reg.get(st.tinh, legacy=legacy) if st.tinh else None
     provinces = reg.provinces(legacy=legacy)
     find_province = lambda name: reg.find(name, level=PROVINCE, legacy=legacy)  # noqa: E731
-    name = ask.text("Tỉnh, thành phố (gõ vài chữ, không dấu cũng được; Tab để chọn):",
+    say("Gõ vài chữ của tên (không dấu cũng được), Tab để chọn trong danh sách gợi ý.")
+    name = ask.text("Tỉnh, thành phố:",
                     province_now.full_name if province_now else "", validate=_unit_ok(find_province),
                     completer=ask.LooseCompleter(p.full_name for p in provinces))
     province = find_province(name)
@@ -154,7 +155,8 @@ def _number_ok(text: str) -> bool | str:
 
 
 def step_number_date(st: State, env: Env) -> None:
-    number = ask.text("Số văn bản (để trống cho văn thư ghi khi ban hành):", str(st.so or ""), validate=_number_ok)
+    say("Số và ngày có thể để trống để văn thư ghi khi ban hành.")
+    number = ask.text("Số văn bản:", str(st.so or ""), validate=_number_ok)
     st.so = int(number) if number else None
     legacy, year = st.legacy, st.nam
 
@@ -165,8 +167,8 @@ def step_number_date(st: State, env: Env) -> None:
             return str(problem)
         return True
 
-    st.ngay = ask.text("Ngày ban hành (31/10/2026; 10/2026 nếu chưa có ngày; để trống nếu chỉ ghi năm):",
-                       st.ngay or "", validate=date_ok)
+    say(f"Ngày: ngày/tháng/năm (31/10/{year}), hoặc tháng/năm (10/{year}) nếu chưa có ngày.")
+    st.ngay = ask.text("Ngày ban hành:", st.ngay or "", validate=date_ok)
     if st.ke_hoach is None:
         build(st, env)
     else:

@@ -42,7 +42,7 @@ def step_recipients(st: State, env: Env) -> None:
     choices = [(short(line), line, True) for line in current]
     # A line the presets derive now but did not when the plan came in: a newly tasked agency.
     choices += [(short(line), line, line not in baseline) for line in derived if line not in current]
-    say("Nơi nhận: cơ quan cấp trên có «(b/c)»; cơ quan được giao nhiệm vụ được đánh dấu sẵn.")
+    say("Cơ quan cấp trên có «(b/c)»; cơ quan được giao nhiệm vụ đã được chọn sẵn.")
     picked = ask.checkbox("Chọn nơi nhận:", choices)
     while True:
         extra = ask.text("Thêm nơi nhận (Enter để xong):")

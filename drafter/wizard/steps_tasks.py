@@ -30,7 +30,7 @@ def step_tasks(st: State, env: Env) -> None:
             choices += [("Bỏ một nhiệm vụ", DROP), ("Đổi thứ tự nhiệm vụ", MOVE)]
         choices += [(short(f"{n}. {t.title} — {_shown(t.block.get(lead_role(t.block)))}", 74), n - 1)
                     for n, t in enumerate(tasks, 1)]
-        action = ask.select(f"Nhiệm vụ ({len(tasks)}): chọn một nhiệm vụ để sửa, hoặc:", choices, default=DONE)
+        action = ask.select(f"Nhiệm vụ ({len(tasks)}), chọn để sửa:", choices, default=DONE)
         if action == DONE:
             break
         if action == ADD:

@@ -34,7 +34,7 @@ def _same_as_render(answers, docx):
 def test_province_plan_taking_defaults(in_tmp):
     run = drive(PROVINCE_DEFAULTS + ENTER)  # review: write
     assert run.code == 0, run.screen
-    answers = in_tmp / "ke-hoach-hang-nam-tinh-khanh-hoa-2026.yaml"
+    answers = in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026.yaml"
     docx = answers.with_suffix(".docx")
     plan = load_plan(answers)
     assert plan.co_quan.unit_name == "tỉnh Khánh Hòa" and plan.nam == 2026 and plan.so is None
@@ -70,7 +70,7 @@ def test_ward_plan_custom_basis_added_task_removed_recipient(in_tmp):
     assert run.code == 0, run.screen
     # 31/02/2026 and 31/13/2025 were refused: had either been taken, the keys after it would
     # have gone to the next prompts and the plan below would not hold these values.
-    answers = in_tmp / "ke-hoach-trien-khai-luat-phuong-bac-nha-trang-2026.yaml"
+    answers = in_tmp / "kh-trien-khai-luat-phuong-bac-nha-trang-2026.yaml"
     plan = load_plan(answers)
     assert plan.so == 12 and plan.ngay == dt.date(2026, 3, 15)
     custom = [b for b in plan.can_cu if b.citation and b.citation.so == "1234/QĐ-UBND"]
@@ -91,7 +91,7 @@ def test_reopen_a_step_from_the_review(in_tmp):
     run = drive(keys)
     assert run.code == 0, run.screen
     assert run.screen.count("TỔNG HỢP KẾ HOẠCH") == 2
-    plan = load_plan(in_tmp / "ke-hoach-hang-nam-tinh-khanh-hoa-2026.yaml")
+    plan = load_plan(in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026.yaml")
     assert plan.chu_ky.hinh_thuc == "ky_thay" and plan.chu_ky.nguoi_ky == "Lê Văn C"
 
 
@@ -100,7 +100,7 @@ def test_ctrl_c_saves_then_resume_continues(in_tmp):
     first = ENTER + ENTER + ENTER + "khanh hoa" + ENTER + "7" + ENTER + ENTER + CTRL_C + ENTER
     run = drive(first)
     assert run.code == 2
-    saved = in_tmp / ("ke-hoach-hang-nam-tinh-khanh-hoa-2026" + resume.RESUME_SUFFIX)
+    saved = in_tmp / ("kh-hang-nam-tinh-khanh-hoa-2026" + resume.RESUME_SUFFIX)
     assert saved.exists(), run.screen
     assert f"drafter new --resume {saved.name}" in run.screen
     state = resume.load(saved)
@@ -109,7 +109,7 @@ def test_ctrl_c_saves_then_resume_continues(in_tmp):
     again = drive(rest, resume.load(saved), resume_file=saved)
     assert again.code == 0, again.screen
     assert "Bước 1/7" not in again.screen and "Bước 4/7" in again.screen
-    plan = load_plan(in_tmp / "ke-hoach-hang-nam-tinh-khanh-hoa-2026.yaml")
+    plan = load_plan(in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026.yaml")
     assert plan.so == 7 and plan.chu_ky.nguoi_ky == "Phạm Văn D"
     assert not saved.exists()  # the answers file replaces the scratch file
 
@@ -123,9 +123,9 @@ def test_ctrl_c_twice_saves_nothing(in_tmp):
 
 @pytest.mark.timeout(30)
 def test_existing_output_is_not_overwritten_without_confirmation(in_tmp):
-    target = in_tmp / "ke-hoach-hang-nam-tinh-khanh-hoa-2026.yaml"
+    target = in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026.yaml"
     target.write_text("# của người dùng\n", encoding="utf-8")
     run = drive(PROVINCE_DEFAULTS + ENTER + ENTER + ENTER)  # write; overwrite? no; new name: suggested
     assert run.code == 0, run.screen
     assert target.read_text(encoding="utf-8") == "# của người dùng\n"
-    assert load_plan(in_tmp / "ke-hoach-hang-nam-tinh-khanh-hoa-2026-2.yaml").nam == 2026
+    assert load_plan(in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026-2.yaml").nam == 2026
