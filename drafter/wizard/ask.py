@@ -13,7 +13,6 @@ import questionary
 from prompt_toolkit.completion import Completer, Completion
 from questionary import Choice, Separator
 
-from drafter.units.normalize import plain_key
 
 # No colour is needed to understand a prompt: the pointer and the ticks carry the meaning.
 STYLE = questionary.Style([("qmark", "bold"), ("question", "bold"), ("pointer", "bold"),
@@ -25,6 +24,21 @@ CHECK_HINT = "(↑↓ di chuyển, phím cách: chọn/bỏ, Enter: xong)"
 Validator = Callable[[str], "bool | str"]
 
 
+_on_screen: list[Callable[[], None]] = []
+
+
+def when_on_screen(callback: Callable[[], None]) -> None:
+    """Run `callback` once the next prompt is running (used to load the presets while the user
+    reads the first question, instead of before it)."""
+    _on_screen.append(callback)
+
+
+def _ask(question) -> Any:
+    while _on_screen:
+        question.application.pre_run_callables.append(_on_screen.pop())
+    return question.unsafe_ask()
+
+
 def _kw() -> dict[str, Any]:
     return {"style": STYLE, "qmark": QMARK}
 
@@ -33,8 +47,8 @@ def select(message: str, choices: Sequence[tuple[str, Any]], default: Any = None
     """One of `choices` (label, value); the pointer starts on `default`."""
     items = [Separator(label) if value is Separator else Choice(label, value) for label, value in choices]
     start = next((c for c in items if isinstance(c, Choice) and c.value == default), None)
-    return questionary.select(message, items, default=start, instruction=SELECT_HINT,
-                              use_shortcuts=False, use_indicator=False, **_kw()).unsafe_ask()
+    return _ask(questionary.select(message, items, default=start, instruction=SELECT_HINT,
+                              use_shortcuts=False, use_indicator=False, **_kw()))
 
 
 def checkbox(message: str, choices: Sequence[tuple[str, Any, bool]]) -> list[Any]:
@@ -42,7 +56,7 @@ def checkbox(message: str, choices: Sequence[tuple[str, Any, bool]]) -> list[Any
     items = [Choice(label, value, checked=ticked) for label, value, ticked in choices]
     if not items:
         return []
-    return questionary.checkbox(message, items, instruction=CHECK_HINT, **_kw()).unsafe_ask()
+    return _ask(questionary.checkbox(message, items, instruction=CHECK_HINT, **_kw()))
 
 
 def text(message: str, default: str = "", validate: Validator | None = None,
@@ -55,7 +69,7 @@ def text(message: str, default: str = "", validate: Validator | None = None,
     if completer is not None:
         kwargs["completer"] = completer
         kwargs["complete_style"] = _complete_style()
-    return questionary.text(message, **kwargs).unsafe_ask().strip()
+    return _ask(questionary.text(message, **kwargs)).strip()
 
 
 def confirm(message: str, default: bool = True) -> bool:
@@ -74,11 +88,15 @@ class LooseCompleter(Completer):
     "nha trang" finds "Bắc Nha Trang" (a match anywhere in the name)."""
 
     def __init__(self, names: Iterable[str], limit: int = 12):
+        from drafter.units.normalize import plain_key
+
         self.names = list(dict.fromkeys(names))
         self.keys = [plain_key(n) for n in self.names]
         self.limit = limit
 
     def matches(self, typed: str) -> list[str]:
+        from drafter.units.normalize import plain_key
+
         key = plain_key(typed)
         starts = [n for n, k in zip(self.names, self.keys) if k.startswith(key)]
         inside = [n for n, k in zip(self.names, self.keys) if key in k and not k.startswith(key)]

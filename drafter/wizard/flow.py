@@ -4,24 +4,38 @@ offers to save the answers so far for `drafter new --resume`."""
 
 from __future__ import annotations
 
+import importlib
+import threading
 from pathlib import Path
 
 from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from drafter.fileio import write_atomic
 from drafter.wizard import ask, naming, state as resume
 from drafter.wizard.env import Env
-from drafter.wizard.review import EDITOR, QUIT, SAVE, WRITE, edit_full_text, review
 from drafter.wizard.say import say
 from drafter.wizard.state import State
-from drafter.wizard.steps_bases import step_bases
-from drafter.wizard.steps_basic import step_kind, step_number_date, step_unit
-from drafter.wizard.steps_sign import step_recipients, step_signer
-from drafter.wizard.steps_tasks import step_tasks
 
-STEPS = {1: ("Loại kế hoạch, năm", step_kind), 2: ("Đơn vị ban hành", step_unit),
-         3: ("Số và ngày", step_number_date), 4: ("Căn cứ", step_bases), 5: ("Nhiệm vụ", step_tasks),
-         6: ("Người ký", step_signer), 7: ("Nơi nhận", step_recipients)}
+# Step modules are imported when first reached (and in the background from the first prompt
+# on): the first question must show without waiting for the plan model and the presets.
+STEPS = {1: ("Loại kế hoạch, năm", "steps_kind:step_kind"), 2: ("Đơn vị ban hành", "steps_basic:step_unit"),
+         3: ("Số và ngày", "steps_basic:step_number_date"), 4: ("Căn cứ", "steps_bases:step_bases"),
+         5: ("Nhiệm vụ", "steps_tasks:step_tasks"), 6: ("Người ký", "steps_sign:step_signer"),
+         7: ("Nơi nhận", "steps_sign:step_recipients")}
 REVIEW = 8
+
+
+def _step(ref: str):
+    module, name = ref.split(":")
+    return getattr(importlib.import_module(f"drafter.wizard.{module}"), name)
+
+
+def preload(env: Env) -> None:
+    """Import the steps and load the registries while the user reads the first question."""
+    for _, ref in STEPS.values():
+        _step(ref)
+    importlib.import_module("drafter.wizard.review")
+    env.units.provinces()
+    env.bases
 
 
 class Wizard:
@@ -29,6 +43,7 @@ class Wizard:
         self.st, self.env, self.force, self.resume_file = st, env or Env(), force, resume_file
 
     def run(self) -> int:
+        ask.when_on_screen(lambda: threading.Thread(target=preload, args=(self.env,), daemon=True).start())
         while True:
             try:
                 result = self._advance()
@@ -42,12 +57,14 @@ class Wizard:
         if st.buoc in STEPS:
             title, step = STEPS[st.buoc]
             say(f"\n--- Bước {st.buoc}/7: {title} ---")
-            step(st, self.env)
+            _step(step)(st, self.env)
             if st.ke_hoach is None:  # kind, year or unit changed: the plan is built at step 3
                 st.buoc += 1
             else:
                 st.buoc = REVIEW if st.quay_lai else st.buoc + 1
             return None
+        from drafter.wizard.review import EDITOR, QUIT, SAVE, WRITE, edit_full_text, review
+
         action = review(st, st.plan(), self.answers_path(), {n: t for n, (t, _) in STEPS.items()})
         if action == WRITE:
             return self._finish()

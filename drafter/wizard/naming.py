@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.units.normalize import spaced_plain
-
-
 def slug(text: str) -> str:
+    from drafter.units.normalize import spaced_plain
+
     return "-".join(spaced_plain(text).split())
 
 

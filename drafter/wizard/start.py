@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.plan.levels import REFORM_DATE
 from drafter.wizard import state as saved
-from drafter.wizard.dates import shown
 from drafter.wizard.state import State
 
 
@@ -52,6 +50,8 @@ def _unit(st: State, query: str) -> None:
 
 def _from_file(st: State, source: Path, year: int | None) -> None:
     from drafter.answers import load_plan
+    from drafter.plan.levels import REFORM_DATE
+    from drafter.wizard.dates import shown
     from drafter.wizard.context import find_unit, plan_context, reference_date
     from drafter.wizard.edition import next_edition
 

@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.errors import InputError, Location
 from drafter.fileio import write_atomic
-from drafter.plan.model import Plan
-from drafter.yamlio import dump_yaml, load_yaml, validate
+
+# The plan model and the YAML layer are imported when first used: the wizard's first prompt
+# must not wait for them (bench/startup.py).
 
 RESUME_SUFFIX = ".dang-soan.yaml"
 RESUME_HEADER = """Câu trả lời dở dang của «drafter new». Làm tiếp: drafter new --resume <tệp này>
@@ -48,19 +49,27 @@ class State(BaseModel):
             return False
         return self.nam < 2025 or (self.nam == 2025 and bool(self.truoc_sap_xep))
 
-    def plan(self) -> Plan:
+    def plan(self):
+        from drafter.plan.model import Plan
+        from drafter.yamlio import validate
+
         return validate(Plan, self.ke_hoach)
 
-    def set_plan(self, plan: Plan) -> None:
+    def set_plan(self, plan) -> None:
         self.ke_hoach = plan.model_dump(mode="json", exclude_defaults=True)
 
 
 def save(state: State, path: Path, *, force: bool = False) -> Path:
+    from drafter.yamlio import dump_yaml
+
     data = state.model_dump(mode="json", exclude_defaults=True)
     return write_atomic(path, dump_yaml(data, header=RESUME_HEADER).encode("utf-8"), force=force)
 
 
 def load(path: Path) -> State:
+    from drafter.plan.model import Plan
+    from drafter.yamlio import load_yaml, validate
+
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise InputError("không phải tệp câu trả lời dở dang của «drafter new»", Location(file=path))

@@ -1,4 +1,4 @@
-"""Steps 1–3: kind and year, issuing unit, number and date. When they are answered the plan
+"""Steps 2–3: issuing unit, number and date. When they are answered the plan
 is built from the kind (or, for `--from`, kept from the file and adjusted)."""
 
 from __future__ import annotations
@@ -9,61 +9,14 @@ from drafter.errors import InputError
 from drafter.presets.kinds import all_kinds
 from drafter.units.model import COMMUNE, PROVINCE, Unit
 from drafter.wizard import ask
-from drafter.wizard.dates import DateProblem, parse, shown
-from drafter.wizard.edition import next_edition
+from drafter.wizard.dates import DateProblem, parse
 from drafter.wizard.env import Env
-from drafter.wizard.say import say, short
+from drafter.wizard.say import say
 from drafter.wizard.state import State
+from drafter.wizard.steps_kind import given, rebuild_ok
 
 LEVELS = {"tinh": "Ủy ban nhân dân cấp tỉnh (tỉnh, thành phố)",
           "xa": "Ủy ban nhân dân cấp xã (xã, phường, đặc khu; trước 7/2025 có thị trấn)"}
-
-
-def _year_ok(text: str) -> bool | str:
-    if text.strip().isdigit() and 1945 <= int(text) <= 2100:
-        return True
-    return "ghi năm bằng bốn chữ số, ví dụ 2026"
-
-
-def step_kind(st: State, env: Env) -> None:
-    if st.tu_tep:
-        say(f"Kế hoạch dựng từ tệp {st.tu_tep}: nội dung giữ nguyên, các bước sau sửa từng phần.")
-    elif not given(st, "loai"):
-        kinds = all_kinds()
-        choices = [(short(k.ten, 74), k.id) for k in kinds.values() if k.id != "trong"]
-        if "trong" in kinds:
-            choices.append((short(kinds["trong"].ten, 74), "trong"))
-        kind = ask.select("Loại kế hoạch:", choices, default=st.loai or choices[0][1])
-        if kind != st.loai and st.ke_hoach is not None and not _rebuild_ok():
-            kind = st.loai
-        if kind != st.loai:
-            st.loai, st.ke_hoach = kind, None
-    if given(st, "nam"):
-        return
-    year = int(ask.text("Năm ban hành:", str(st.nam or env.today.year), validate=_year_ok))
-    if year == st.nam:
-        return
-    if st.tu_tep and st.ke_hoach is not None:
-        _edition(st, year)
-    elif st.ke_hoach is not None and not _rebuild_ok():
-        return
-    else:
-        st.ke_hoach = None
-        st.ngay = ""
-    st.nam = year
-
-
-def _rebuild_ok() -> bool:
-    return ask.confirm("Đổi loại, năm hoặc đơn vị sẽ dựng lại nội dung từ mẫu (các sửa đổi ở bước 4–7 "
-                       "không còn). Tiếp tục?", default=False)
-
-
-def _edition(st: State, year: int) -> None:
-    plan, changes = next_edition(st.plan(), year)
-    st.set_plan(plan)
-    st.ngay = shown(st.ke_hoach)
-    st.thay_doi += [c.describe() for c in changes]
-    say(f"Đã chuyển kế hoạch sang năm {year}: {len(changes)} thay đổi (xem ở màn hình tổng hợp).")
 
 
 def _unit_ok(find):
@@ -76,11 +29,6 @@ def _unit_ok(find):
             return str(error).replace("\n  Gợi ý: ", " — ")
         return True
     return check
-
-
-def given(st: State, answer: str) -> bool:
-    """Given on the command line: not asked, unless the step is reopened from the review."""
-    return answer in st.da_cho and not st.quay_lai
 
 
 def step_unit(st: State, env: Env) -> None:
@@ -126,7 +74,7 @@ def step_unit(st: State, env: Env) -> None:
         st.ke_hoach = data
         st.plan()  # the era and type of the new unit must fit the plan's date
         say(f"Đã đổi đơn vị ban hành thành {unit.full_name}; lời văn trong kế hoạch giữ nguyên.")
-    elif st.ke_hoach is not None and not _rebuild_ok():
+    elif st.ke_hoach is not None and not rebuild_ok():
         return
     else:
         st.ke_hoach = None

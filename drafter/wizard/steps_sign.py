@@ -9,7 +9,7 @@ from drafter.wizard.context import plan_context
 from drafter.wizard.env import Env
 from drafter.wizard.say import say, short
 from drafter.wizard.state import State
-from drafter.wizard.steps_basic import given
+from drafter.wizard.steps_kind import given
 
 FORMS = [("Chủ tịch ký (TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH)", "chu_tich"),
          ("Phó Chủ tịch ký thay (KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)", "ky_thay"),
