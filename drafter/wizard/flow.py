@@ -8,7 +8,7 @@ import importlib
 import threading
 from pathlib import Path
 
-from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError
 from drafter.fileio import write_atomic
 from drafter.wizard import ask, naming, state as resume
 from drafter.wizard.env import Env
@@ -49,6 +49,13 @@ class Wizard:
                 result = self._advance()
             except KeyboardInterrupt:
                 return self._interrupted()
+            except DrafterError as error:
+                # The answers so far stay; the step is asked again (or, when the kind, year and
+                # unit cannot make a plan, the first step).
+                say(f"Lỗi: {error}")
+                if self.st.ke_hoach is None and self.st.buoc == 3:
+                    self.st.buoc = 1
+                result = None
             if result is not None:
                 return result
 

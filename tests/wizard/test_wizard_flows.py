@@ -129,3 +129,17 @@ def test_existing_output_is_not_overwritten_without_confirmation(in_tmp):
     assert run.code == 0, run.screen
     assert target.read_text(encoding="utf-8") == "# của người dùng\n"
     assert load_plan(in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026-2.yaml").nam == 2026
+
+
+@pytest.mark.timeout(30)
+def test_a_kind_that_does_not_fit_the_year_goes_back_to_the_first_step(in_tmp):
+    # «Triển khai thi hành Luật» exists from 2023: a 2022 plan is refused at build time, the
+    # wizard says why and asks the kind and year again instead of stopping.
+    keys = (DOWN + ENTER + CTRL_U + "2022" + ENTER + ENTER + "khanh hoa" + ENTER + ENTER + ENTER
+            + UP + ENTER + CTRL_U + "2026" + ENTER  # back at step 1: hằng năm, 2026
+            + ENTER + CTRL_U + "khanh hoa" + ENTER + ENTER + ENTER
+            + ENTER * 4 + ENTER + ENTER * 2 + ENTER * 2 + ENTER)
+    run = drive(keys)
+    assert run.code == 0, run.screen
+    assert "chỉ dùng từ năm 2023" in run.screen
+    assert load_plan(in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026.yaml").nam == 2026
