@@ -47,7 +47,7 @@ def step_bases(st: State, env: Env) -> None:
     for i, basis in enumerate(plan.can_cu):
         if i in free.values():
             continue  # asked as a line of its own below
-        found = reg.find(basis.body) if basis.citation or isinstance(basis.body, str) else None
+        found = reg.find(basis.body)
         if found:
             cited.add(found.id)
         mark = _mark(reg, basis.citation, on) if basis.citation else ""

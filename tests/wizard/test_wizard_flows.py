@@ -143,3 +143,16 @@ def test_a_kind_that_does_not_fit_the_year_goes_back_to_the_first_step(in_tmp):
     assert run.code == 0, run.screen
     assert "chỉ dùng từ năm 2023" in run.screen
     assert load_plan(in_tmp / "kh-hang-nam-tinh-khanh-hoa-2026.yaml").nam == 2026
+
+
+@pytest.mark.timeout(30)
+def test_answers_given_on_the_command_line_are_not_asked(in_tmp):
+    keys = ENTER * 2 + ENTER * 4 + ENTER + ENTER + ENTER * 2 + ENTER  # number, date … review
+    run = drive(keys, kind="hang-nam", unit="bac nha trang", year=2026, signer="Nguyễn Văn A",
+                output=in_tmp / "kh.yaml")
+    assert run.code == 0, run.screen
+    assert "Loại kế hoạch:" not in run.screen and "Tỉnh, thành phố:" not in run.screen
+    assert "Họ và tên người ký" not in run.screen
+    plan = load_plan(in_tmp / "kh.yaml")
+    assert plan.co_quan.unit_name == "phường Bắc Nha Trang" and plan.chu_ky.nguoi_ky == "Nguyễn Văn A"
+    assert (in_tmp / "kh.docx").exists()
