@@ -19,6 +19,8 @@ def new_command(*, kind: str | None, unit: str | None, year: int | None, output:
     if resume_file and (source or kind or unit):
         raise UsageError("--resume tiếp tục đúng các câu trả lời đã lưu; bỏ --from, --kind, --unit",
                          Location(field="--resume"))
+    if source and (kind or unit):
+        raise UsageError("tệp --from đã có loại kế hoạch và đơn vị; bỏ --kind, --unit", Location(field="--from"))
     if no_input:
         if resume_file:
             raise UsageError("--resume cần trả lời câu hỏi; bỏ --no-input", Location(field="--resume"))

@@ -70,13 +70,16 @@ class Wizard:
             else:
                 st.buoc = REVIEW if st.quay_lai else st.buoc + 1
             return None
-        from drafter.wizard.review import EDITOR, QUIT, SAVE, WRITE, edit_full_text, review
+        from drafter.wizard.review import EDITOR, QUIT, RENAME, SAVE, WRITE, edit_full_text, review
 
         action = review(st, st.plan(), self.answers_path(), {n: t for n, (t, _) in STEPS.items()})
         if action == WRITE:
             return self._finish()
         if action == EDITOR:
             edit_full_text(st, naming.free_name(self.answers_path().with_suffix(".sua-do.yaml")))
+        elif action == RENAME:
+            st.tep_ra = ask.text("Tên tệp trả lời (tệp Word cùng tên, đuôi .docx):", str(self.answers_path()),
+                                 validate=lambda t: True if t.strip() else "chưa nhập tên tệp")
         elif action == SAVE:
             self._save()
             return EXIT_OK

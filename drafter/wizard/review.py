@@ -16,7 +16,7 @@ from drafter.wizard.say import say, short
 from drafter.wizard.state import State
 from drafter.wizard.tasks import find_tasks, lead_role
 
-WRITE, EDITOR, SAVE, QUIT = "ghi", "soan-thao", "luu", "thoat"
+WRITE, EDITOR, RENAME, SAVE, QUIT = "ghi", "soan-thao", "doi-ten", "luu", "thoat"
 EDITING_LABEL = "tệp đang sửa"
 
 
@@ -53,7 +53,7 @@ def review(st: State, plan: Plan, answers: Path, titles: dict[int, str]) -> str 
     choices = [("Ghi tệp trả lời, dựng văn bản Word và kiểm tra thể thức", WRITE),
                ("Sửa toàn văn trong trình soạn thảo", EDITOR)]
     choices += [(f"Sửa bước {n}. {title}", n) for n, title in titles.items()]
-    choices += [("Lưu để làm tiếp sau", SAVE), ("Thoát, không ghi gì", QUIT)]
+    choices += [("Đổi tên tệp ghi ra", RENAME), ("Lưu để làm tiếp sau", SAVE), ("Thoát, không ghi gì", QUIT)]
     return ask.select("Bạn muốn:", choices, default=WRITE)
 
 

@@ -156,3 +156,12 @@ def test_answers_given_on_the_command_line_are_not_asked(in_tmp):
     plan = load_plan(in_tmp / "kh.yaml")
     assert plan.co_quan.unit_name == "phường Bắc Nha Trang" and plan.chu_ky.nguoi_ky == "Nguyễn Văn A"
     assert (in_tmp / "kh.docx").exists()
+
+
+@pytest.mark.timeout(30)
+def test_output_name_can_be_changed_at_the_review(in_tmp):
+    rename = DOWN * 9 + ENTER + CTRL_U + "ke-hoach-cua-toi.yaml" + ENTER  # review: «Đổi tên tệp ghi ra»
+    run = drive(PROVINCE_DEFAULTS + rename + ENTER)
+    assert run.code == 0, run.screen
+    assert load_plan(in_tmp / "ke-hoach-cua-toi.yaml").nam == 2026
+    assert (in_tmp / "ke-hoach-cua-toi.docx").exists()
