@@ -13,6 +13,8 @@ import questionary
 from prompt_toolkit.completion import Completer, Completion
 from questionary import Choice, Separator
 
+from drafter.wizard.say import say
+
 
 # No colour is needed to understand a prompt: the pointer and the ticks carry the meaning.
 STYLE = questionary.Style([("qmark", "bold"), ("question", "bold"), ("pointer", "bold"),
@@ -56,7 +58,12 @@ def checkbox(message: str, choices: Sequence[tuple[str, Any, bool]]) -> list[Any
     items = [Choice(label, value, checked=ticked) for label, value, ticked in choices]
     if not items:
         return []
-    return _ask(questionary.checkbox(message, items, instruction=CHECK_HINT, **_kw()))
+    question = questionary.checkbox(message, items, instruction=CHECK_HINT, **_kw())
+    # questionary's own summary line is English ("done (5 selections)"): erase it, say it in Vietnamese.
+    question.application.erase_when_done = True
+    picked = _ask(question)
+    say(f"{QMARK} {message} đã chọn {len(picked)}/{len(items)}")
+    return picked
 
 
 def text(message: str, default: str = "", validate: Validator | None = None,
