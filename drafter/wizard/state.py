@@ -5,28 +5,27 @@ edit travel through untouched; the other fields are the answers of the first ste
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from drafter.errors import InputError, Location
 from drafter.fileio import write_atomic
 
-# The plan model and the YAML layer are imported when first used: the wizard's first prompt
-# must not wait for them (bench/startup.py).
-
+# A plain dataclass, validated by pydantic only when a saved file is read; the plan model and the
+# YAML layer are imported when first used: the first prompt must not wait for them.
 RESUME_SUFFIX = ".dang-soan.yaml"
 RESUME_HEADER = """Câu trả lời dở dang của «drafter new». Làm tiếp: drafter new --resume <tệp này>
 Không dùng tệp này với «drafter render»: đây chưa phải tệp trả lời hoàn chỉnh."""
 
 
-class State(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+@dataclass
+class State:
+    __pydantic_config__ = {"extra": "forbid"}
 
     buoc: int = 1  # the step to ask next (1..8, 8 = review)
     quay_lai: bool = False  # a step reopened from the review screen: go back there after it
-    da_cho: list[str] = []  # answers given on the command line, not asked on the first pass
+    da_cho: list[str] = field(default_factory=list)  # given on the command line, not asked on the first pass
     loai: str | None = None  # kind id; None for a plan started from an answers file
     nam: int | None = None
     truoc_sap_xep: bool | None = None  # a 2025 plan issued before 01/7/2025
@@ -39,9 +38,9 @@ class State(BaseModel):
     tep_ra: str | None = None  # answers file to write
     tu_tep: str | None = None  # --from
     nam_goc: int | None = None  # the year of the --from plan
-    thay_doi: list[str] = []  # next year's edition: what changed (shown at the review screen)
+    thay_doi: list[str] = field(default_factory=list)  # next year's edition: what changed (review screen)
     noi_nhan_goc: list[str] | None = None  # Nơi nhận derived when the plan entered the wizard
-    ke_hoach: dict[str, Any] | None = Field(default=None)
+    ke_hoach: dict[str, Any] | None = None
 
     @property
     def legacy(self) -> bool:
@@ -62,7 +61,8 @@ class State(BaseModel):
 def save(state: State, path: Path, *, force: bool = False) -> Path:
     from drafter.yamlio import dump_yaml
 
-    data = state.model_dump(mode="json", exclude_defaults=True)
+    default = asdict(State())
+    data = {k: v for k, v in asdict(state).items() if v != default[k]}
     return write_atomic(path, dump_yaml(data, header=RESUME_HEADER).encode("utf-8"), force=force)
 
 
@@ -73,7 +73,19 @@ def load(path: Path) -> State:
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise InputError("không phải tệp câu trả lời dở dang của «drafter new»", Location(file=path))
-    state = validate(State, data, path)
+    known = {f.name for f in fields(State)}
+    for key in data:
+        if key not in known:
+            raise InputError("trường không được hỗ trợ (có thể gõ sai tên trường)",
+                             Location(file=path, line=data.lc.key(key)[0] + 1, field=str(key)))
+    from pydantic import TypeAdapter, ValidationError
+
+    from drafter.yamlio import validation_errors
+
+    try:
+        state = TypeAdapter(State).validate_python(data)
+    except ValidationError as exc:
+        raise validation_errors(exc, data, path) from None
     if state.ke_hoach is not None:
         validate(Plan, data["ke_hoach"], path)  # positions of any error point into this file
     return state

@@ -31,7 +31,10 @@ def kind_menu() -> list[tuple[str, str]]:
     yaml = YAML(typ="safe")
     menu = []
     for path in sorted((PRESETS / "loai-ke-hoach").glob("*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8")) or {}
+        # The title sits above the per-level skeletons («cap:»); parsing only that head keeps
+        # the menu quick.
+        head = path.read_text(encoding="utf-8").split("\ncap:", 1)[0]
+        data = yaml.load(head) or {}
         menu.append((short(str(data.get("ten") or path.stem), 74), path.stem))
     return sorted(menu, key=lambda item: item[1] == BLANK)
 

@@ -65,3 +65,10 @@ def test_suggested_names():
     assert naming.suggest(None, "", 2026, "kh-2025.yaml", 2025).name == "kh-2026.yaml"
     assert naming.suggest(None, "", 2025, "kh-2025.yaml", 2025).name == "kh-2025-moi.yaml"
     assert naming.outputs(naming.Path("a.docx")) == (naming.Path("a.yaml"), naming.Path("a.docx"))
+
+
+def test_resume_file_with_an_unknown_field(tmp_path):
+    bad = tmp_path / "x.dang-soan.yaml"
+    bad.write_text("buoc: 3\nbuocc: 4\n", encoding="utf-8")
+    with pytest.raises(InputError, match="dòng 2.*buocc"):
+        resume.load(bad)
