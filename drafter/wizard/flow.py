@@ -38,6 +38,15 @@ def preload(env: Env) -> None:
     env.bases
 
 
+def _all_given(st: State) -> bool:
+    """Steps 1 and 2 have nothing to ask when the command line answered them."""
+    if st.quay_lai:
+        return False
+    if st.buoc == 1:
+        return bool(st.tu_tep or "loai" in st.da_cho) and "nam" in st.da_cho
+    return st.buoc == 2 and "don_vi" in st.da_cho
+
+
 class Wizard:
     def __init__(self, st: State, env: Env | None = None, *, force: bool = False, resume_file: Path | None = None):
         self.st, self.env, self.force, self.resume_file = st, env or Env(), force, resume_file
@@ -54,7 +63,7 @@ class Wizard:
                 # unit cannot make a plan, the first step).
                 say(f"Lỗi: {error}")
                 if self.st.ke_hoach is None and self.st.buoc == 3:
-                    self.st.buoc = 1
+                    self.st.buoc, self.st.da_cho = 1, []  # ask again what the command line gave
                 result = None
             if result is not None:
                 return result
@@ -63,7 +72,8 @@ class Wizard:
         st = self.st
         if st.buoc in STEPS:
             title, step = STEPS[st.buoc]
-            say(f"\n--- Bước {st.buoc}/7: {title} ---")
+            if not _all_given(st):
+                say(f"\n--- Bước {st.buoc}/7: {title} ---")
             _step(step)(st, self.env)
             if st.ke_hoach is None:  # kind, year or unit changed: the plan is built at step 3
                 st.buoc += 1
@@ -94,7 +104,7 @@ class Wizard:
         st = self.st
         if st.tep_ra:
             return naming.outputs(Path(st.tep_ra))[0]
-        unit = self.env.units.get(st.don_vi, legacy=st.legacy) if st.don_vi else None
+        unit = st.unit(self.env.units)
         plan = st.plan() if st.ke_hoach is not None else None
         name = unit.full_name if unit else plan.co_quan.unit_name if plan else ""
         return naming.suggest(st.loai, name, st.nam or (plan.year if plan else self.env.today.year), st.tu_tep,

@@ -44,8 +44,7 @@ def _unit(st: State, query: str) -> None:
     reg = UnitRegistry.load()
     found = reg.find(query, legacy=st.legacy)
     province = found if found.level == PROVINCE else reg.province_of(found)
-    st.cap = "tinh" if found.level == PROVINCE else "xa"
-    st.tinh, st.don_vi = province.code if province else None, found.code
+    st.set_unit("tinh" if found.level == PROVINCE else "xa", province, found, st.legacy)
 
 
 def _from_file(st: State, source: Path, year: int | None) -> None:
@@ -69,6 +68,6 @@ def _from_file(st: State, source: Path, year: int | None) -> None:
         from drafter.units import UnitRegistry
 
         province = unit if plan.co_quan.cap == "tinh" else UnitRegistry.load().province_of(unit)
-        st.cap, st.tinh, st.don_vi = plan.co_quan.cap, province.code if province else None, unit.code
+        st.set_unit(plan.co_quan.cap, province, unit, unit.legacy)
     ctx = plan_context(plan)
     st.noi_nhan_goc = ctx.derived_recipients(plan) if ctx else []

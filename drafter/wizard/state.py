@@ -31,7 +31,8 @@ class State:
     truoc_sap_xep: bool | None = None  # a 2025 plan issued before 01/7/2025
     cap: str | None = None  # tinh | xa
     tinh: str | None = None  # province code
-    don_vi: str | None = None  # unit code
+    don_vi: str | None = None  # unit code; codes are reused across eras, hence:
+    don_vi_cu: bool | None = None  # the unit was picked from the pre-2025 list
     so: int | None = None
     ngay: str | None = None  # as typed: "", "10/2026" or "31/10/2026"
     nguoi_ky: str | None = None
@@ -47,6 +48,20 @@ class State:
         if self.nam is None:
             return False
         return self.nam < 2025 or (self.nam == 2025 and bool(self.truoc_sap_xep))
+
+    def set_unit(self, level: str, province, unit, legacy: bool) -> None:
+        self.cap, self.tinh, self.don_vi, self.don_vi_cu = level, province.code if province else None, unit.code, legacy
+
+    def unit(self, units):
+        """The chosen unit, if it belongs to the era of the plan's date."""
+        if not self.don_vi or self.don_vi_cu != self.legacy:
+            return None
+        return units.get(self.don_vi, legacy=self.legacy)
+
+    def province(self, units):
+        if not self.tinh or self.don_vi_cu != self.legacy:
+            return None
+        return units.get(self.tinh, legacy=self.legacy)
 
     def plan(self):
         from drafter.plan.model import Plan

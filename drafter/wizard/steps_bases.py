@@ -52,7 +52,7 @@ def step_bases(st: State, env: Env) -> None:
             cited.add(found.id)
         mark = _mark(reg, basis.citation, on) if basis.citation else ""
         choices.append((short(mark + basis_text(basis)), ("plan", i), not mark))
-    province = env.units.province_of(env.units.get(st.don_vi, legacy=st.legacy)) if st.don_vi else None
+    province = st.province(env.units)
     for text in reg.texts:
         if text.id in cited or (text.tinh and (province is None or tone_key(text.tinh) != tone_key(province.name))):
             continue

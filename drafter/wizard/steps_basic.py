@@ -48,8 +48,7 @@ def step_unit(st: State, env: Env) -> None:
     levels = _levels(st)
     level = ask.select("Cấp ban hành:", [(LEVELS[lv], lv) for lv in levels],
                        default=st.cap if st.cap in levels else levels[0])
-    current = reg.get(st.don_vi, legacy=legacy) if st.don_vi else None
-    province_now = reg.get(st.tinh, legacy=legacy) if st.tinh else None
+    current, province_now = st.unit(reg), st.province(reg)
     provinces = reg.provinces(legacy=legacy)
     find_province = lambda name: reg.find(name, level=PROVINCE, legacy=legacy)  # noqa: E731
     say("Gõ vài chữ của tên (không dấu cũng được), Tab để chọn trong danh sách gợi ý.")
@@ -65,7 +64,7 @@ def step_unit(st: State, env: Env) -> None:
         name = ask.text(f"Xã, phường thuộc {province.full_name}:", default, validate=_unit_ok(find_commune),
                         completer=ask.LooseCompleter(_commune_label(reg, c) for c in communes))
         unit = find_commune(name)
-    if unit.code == st.don_vi and level == st.cap:
+    if unit.code == st.don_vi and level == st.cap and st.don_vi_cu == legacy:
         return
     if st.tu_tep and st.ke_hoach is not None:
         data = dict(st.ke_hoach)
@@ -78,7 +77,7 @@ def step_unit(st: State, env: Env) -> None:
         return
     else:
         st.ke_hoach = None
-    st.cap, st.tinh, st.don_vi = level, province.code, unit.code
+    st.set_unit(level, province, unit, legacy)
 
 
 def _levels(st: State) -> list[str]:
@@ -141,7 +140,10 @@ def build(st: State, env: Env) -> None:
     ref = date.day or (dt.date(st.nam, date.month, 1) if date.month else None)
     if ref is None and st.nam == 2025 and st.legacy:
         ref = dt.date(2025, 6, 30)  # decides the era of a 2025 draft issued before the reform
-    unit = env.units.get(st.don_vi, legacy=st.legacy)
+    unit = st.unit(env.units)
+    if unit is None or unit.level not in (PROVINCE, COMMUNE):
+        raise InputError(f"đơn vị đã chọn không có trong danh mục {'trước' if st.legacy else 'từ'} ngày 01/7/2025 "
+                         f"ở cấp tỉnh hoặc cấp xã; chọn lại năm và đơn vị")
     plan = scaffold(st.loai, unit, st.nam, st.nguoi_ky, date=ref, units=env.units, bases=env.bases)
     st.set_plan(plan)
     apply_number_date(st)

@@ -151,7 +151,7 @@ def test_answers_given_on_the_command_line_are_not_asked(in_tmp):
     run = drive(keys, kind="hang-nam", unit="bac nha trang", year=2026, signer="Nguyễn Văn A",
                 output=in_tmp / "kh.yaml")
     assert run.code == 0, run.screen
-    assert "Loại kế hoạch:" not in run.screen and "Tỉnh, thành phố:" not in run.screen
+    assert "Loại kế hoạch" not in run.screen and "Tỉnh, thành phố:" not in run.screen and "Bước 1/7" not in run.screen
     assert "Họ và tên người ký" not in run.screen
     plan = load_plan(in_tmp / "kh.yaml")
     assert plan.co_quan.unit_name == "phường Bắc Nha Trang" and plan.chu_ky.nguoi_ky == "Nguyễn Văn A"
@@ -165,3 +165,17 @@ def test_output_name_can_be_changed_at_the_review(in_tmp):
     assert run.code == 0, run.screen
     assert load_plan(in_tmp / "ke-hoach-cua-toi.yaml").nam == 2026
     assert (in_tmp / "ke-hoach-cua-toi.docx").exists()
+
+
+@pytest.mark.timeout(30)
+def test_a_unit_given_for_another_era_is_asked_again(in_tmp):
+    # --unit found among the 2025 units, but the user then says 2023 at the year prompt (not
+    # given): the plan cannot be built, and every step is asked again instead of looping.
+    keys = (ENTER + CTRL_U + "2023" + ENTER + ENTER + ENTER  # kind, year 2023, number, date → refused
+            + ENTER + CTRL_U + "2026" + ENTER  # step 1 again: kind, year 2026
+            + ENTER + ENTER + ENTER  # step 2 asked now, pre-filled: level xã, Khánh Hòa, Bắc Nha Trang
+            + ENTER + ENTER + ENTER * 4 + ENTER + ENTER * 2 + ENTER * 2 + ENTER)
+    run = drive(keys, unit="bac nha trang")
+    assert run.code == 0, run.screen
+    assert "chọn lại năm và đơn vị" in run.screen
+    assert load_plan(in_tmp / "kh-hang-nam-phuong-bac-nha-trang-2026.yaml").co_quan.ten == "Bắc Nha Trang"
