@@ -108,27 +108,25 @@ def fix(
 
 @app.command()
 def new(
-    kind: Annotated[str, typer.Option("--kind", help="Loại kế hoạch (xem: drafter kinds).")],
-    unit: Annotated[str, typer.Option("--unit", help="Đơn vị ban hành, ví dụ «phường Bắc Nha Trang».")],
-    year: Annotated[int, typer.Option("--year", help="Năm ban hành.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp trả lời (YAML) sẽ ghi ra.")],
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Loại kế hoạch (xem: drafter kinds).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Đơn vị ban hành, ví dụ «phường Bắc Nha Trang».")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Năm ban hành (với --from: làm bản năm mới).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Tệp trả lời (YAML) sẽ ghi ra.")] = None,
     signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Không hỏi, dựng ngay từ dữ liệu có sẵn.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+    source: Annotated[Optional[Path], typer.Option("--from", help="Bắt đầu từ một tệp trả lời đã có.")] = None,
+    resume: Annotated[Optional[Path], typer.Option("--resume", help="Làm tiếp lần hỏi đáp đã lưu.")] = None,
 ) -> None:
-    """Dựng tệp trả lời đầy đủ cho một kế hoạch từ vài câu trả lời."""
-    from drafter.answers import dump_plan
-    from drafter.fileio import write_atomic
-    from drafter.presets import scaffold
+    """Soạn kế hoạch qua các câu hỏi (hoặc dựng ngay với --no-input)."""
+    from drafter.wizard.command import new_command
 
-    if not no_input:
-        fail(UsageError("trình hỏi đáp chưa có; dùng --no-input", Location(field="--no-input")))
     try:
-        plan = scaffold(kind, unit, year, signer)
-        write_atomic(output, dump_plan(plan).encode("utf-8"), force=force)
+        code = new_command(kind=kind, unit=unit, year=year, output=output, signer=signer, no_input=no_input,
+                           force=force, source=source, resume_file=resume, echo=lambda t: out.print(t, markup=False))
     except DrafterError as error:
         fail(error)
-    out.print(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o ke-hoach.docx", markup=False)
+    raise typer.Exit(code)
 
 
 @app.command()

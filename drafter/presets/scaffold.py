@@ -17,7 +17,7 @@ from drafter.presets.agencies import Catalogue, catalogue_for, fill
 from drafter.presets.kinds import FOLDER, all_kinds, get_kind
 from drafter.presets.registry import BasisRegistry
 from drafter.units import UnitRegistry
-from drafter.units.model import COMMUNE, PROVINCE
+from drafter.units.model import COMMUNE, PROVINCE, Unit
 from drafter.yamlio import validate
 
 _AGENCY = re.compile(r"\{@([a-z0-9-]+)\}")
@@ -102,7 +102,7 @@ def _bases(items: list[dict], province_name: str, on: dt.date, reg: BasisRegistr
     return out
 
 
-def scaffold(kind: str, unit: str, year: int, signer: str | None = None, date: dt.date | None = None,
+def scaffold(kind: str, unit: "str | Unit", year: int, signer: str | None = None, date: dt.date | None = None,
              units: UnitRegistry | None = None, *, bases: BasisRegistry | None = None) -> Plan:
     """A complete plan of `kind` for `unit`: dated `date`, or a draft of `year` (day, month blank)."""
     if date is not None and date.year != year:
@@ -110,7 +110,7 @@ def scaffold(kind: str, unit: str, year: int, signer: str | None = None, date: d
     on = _ref_date(year, date)
     legacy = on < REFORM_DATE
     registry = units or UnitRegistry.load()
-    found = registry.find(unit, legacy=legacy)
+    found = unit if isinstance(unit, Unit) else registry.find(unit, legacy=legacy)  # the wizard picks a Unit
     if found.level not in (PROVINCE, COMMUNE):
         raise InputError(f"{found.full_name} thuộc cấp huyện: chưa có mẫu kế hoạch cho cấp này")
     level = "tinh" if found.level == PROVINCE else "xa"

@@ -175,7 +175,8 @@ def test_generated_plans_pass_every_page_rule(laid_out, name):
     found = rules_of(laid_out, name)
     assert found == {}, [f.message for fs in found.values() for f in fs]
     _, pages = laid_out[name]
-    assert len(pages) >= 2 or name == "handmade"  # so the page-number rules were exercised
+    # so the page-number rules were exercised (the blank kind is a one-page skeleton)
+    assert len(pages) >= 2 or name == "handmade" or name.startswith("kind:trong:")
 
 
 @pytest.mark.timeout(240)
