@@ -93,6 +93,27 @@ def new(
     out.print(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o ke-hoach.docx", markup=False)
 
 
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="Kế hoạch có sẵn: .docx, .doc, .odt, .rtf, .pdf hoặc .txt.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp trả lời (YAML) sẽ ghi ra.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Đơn vị ban hành, khi tệp nguồn thiếu phần đầu.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+) -> None:
+    """Đọc một kế hoạch có sẵn thành tệp trả lời, kèm báo cáo những chỗ đã đoán hoặc đã sửa."""
+    from drafter.importer.command import run_import
+
+    if fmt not in ("text", "json"):
+        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    try:
+        code = run_import(source, output, force=force, fmt=fmt, unit=unit,
+                          echo=lambda s: out.print(s, markup=False), echo_err=lambda s: err.print(s, markup=False))
+    except DrafterError as error:
+        fail(error)
+    raise typer.Exit(code)
+
+
 def _rows(rows: list[tuple[str, str]]) -> None:
     for key, description in rows:
         out.print(f"{key}\t{description}", markup=False)
