@@ -168,6 +168,8 @@ class BodyBuilder:
 
 def _clean(nodes: list) -> None:
     for node in nodes:
+        if "khoan" in node and node.get("tieu_de") and node.get("noi_dung"):
+            del node["tieu_de"]  # a khoản with children is a heading anyway
         if "nhiem_vu" in node:
             block = node["nhiem_vu"]
             for role, value in list(block.items()):

@@ -146,7 +146,7 @@ def preamble(a: Anatomy, report: ImportReport) -> dict:
         joined = _split_lead_in(body)
         if joined:
             body, mark, rest = joined
-            out["dan_nhap_noi_tiep"] = mark
+            out["dan_nhap_noi_tiep"] = mark  # "…; Ủy ban nhân dân … ban hành": one paragraph in the source
             lead.append(rest)
         bases.append({kind: body.rstrip(" ;,.")})
         _registry_note(body, len(bases), a.units[i].where, report)
