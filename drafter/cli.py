@@ -114,6 +114,26 @@ def import_(
     raise typer.Exit(code)
 
 
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="Kế hoạch cũ: tệp trả lời (.yaml) hoặc tệp kế hoạch.")],
+    new: Annotated[Path, typer.Argument(help="Kế hoạch mới: tệp trả lời (.yaml) hoặc tệp kế hoạch.")],
+    fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+) -> None:
+    """So sánh hai kế hoạch theo từng phần (mã thoát 1 khi có khác biệt)."""
+    from drafter.importer.diff import compare, format_json, format_text, load_any
+
+    if fmt not in ("text", "json"):
+        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    try:
+        sections = compare(load_any(old), load_any(new))
+    except DrafterError as error:
+        fail(error)
+    show = format_json if fmt == "json" else format_text
+    out.print(show(str(old), str(new), sections), markup=False)
+    raise typer.Exit(1 if sections else 0)
+
+
 def _rows(rows: list[tuple[str, str]]) -> None:
     for key, description in rows:
         out.print(f"{key}\t{description}", markup=False)

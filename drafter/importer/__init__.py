@@ -63,7 +63,28 @@ def plan_from_source(source: Source, name: str, *, unit: dict | None = None) -> 
     plan = _validated(data, name)
     if place and issuer and place != plan.co_quan.place:
         plan = plan.model_copy(update={"co_quan": plan.co_quan.model_copy(update={"dia_danh": place})})
+    _layout_corrections(a, plan, report)
     return plan, report
+
+
+def _layout_corrections(a: Anatomy, plan: Plan, report: ImportReport) -> None:
+    """What drafter will print differently from the source, for ND30 layout reasons: the number
+    line's spacing, the date's zero padding (PL-I II.3, II.4.b), the missing TM. line."""
+    from drafter.check.anatomy import squash
+    from drafter.labels import labels
+    from drafter.plan.layout import context
+
+    ctx = context(plan)
+    for index, key in ((a.so, "so_ky_hieu"), (a.date, "dia_danh_ngay")):
+        if index is None:
+            continue
+        before, after = squash(a.text(index)), squash(ctx[key])
+        if before.rstrip(".") != after:
+            report.add("corrected", a.units[index].where, f"«{before}» → «{after}»")
+    if a.signature and not plan.chu_ky.thay_mat:
+        report.add("guess", a.units[a.signature[0]].where,
+                   f"khối chữ ký không có dòng «{labels().chu_ky.thay_mat} ỦY BAN NHÂN DÂN»; giữ như bản nguồn "
+                   "(ghi «thay_mat: true» trong «chu_ky» nếu ký thay mặt tập thể)")
 
 
 def _joined(lines: list[tuple[str, str, bool]], kind: str) -> list[tuple[str, str, bool]]:
