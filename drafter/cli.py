@@ -148,6 +148,47 @@ def schema(
     out.print(f"Đã ghi {output}", markup=False)
 
 
+@app.command("import")
+def import_(
+    source: Annotated[Path, typer.Argument(help="Kế hoạch có sẵn: .docx, .doc, .odt, .rtf, .pdf hoặc .txt.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp trả lời (YAML) sẽ ghi ra.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Đơn vị ban hành, khi tệp nguồn thiếu phần đầu.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
+) -> None:
+    """Đọc một kế hoạch có sẵn thành tệp trả lời, kèm báo cáo những chỗ đã đoán hoặc đã sửa."""
+    from drafter.importer.command import run_import
+
+    if fmt not in ("text", "json"):
+        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    try:
+        code = run_import(source, output, force=force, fmt=fmt, unit=unit,
+                          echo=lambda s: out.print(s, markup=False), echo_err=lambda s: err.print(s, markup=False))
+    except DrafterError as error:
+        fail(error)
+    raise typer.Exit(code)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="Kế hoạch cũ: tệp trả lời (.yaml) hoặc tệp kế hoạch.")],
+    new: Annotated[Path, typer.Argument(help="Kế hoạch mới: tệp trả lời (.yaml) hoặc tệp kế hoạch.")],
+    fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
+) -> None:
+    """So sánh hai kế hoạch theo từng phần (mã thoát 1 khi có khác biệt)."""
+    from drafter.importer.diff import compare, format_json, format_text, load_any
+
+    if fmt not in ("text", "json"):
+        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    try:
+        sections = compare(load_any(old), load_any(new))
+    except DrafterError as error:
+        fail(error)
+    show = format_json if fmt == "json" else format_text
+    out.print(show(str(old), str(new), sections), markup=False)
+    raise typer.Exit(1 if sections else 0)
+
+
 def _rows(rows: list[tuple[str, str]]) -> None:
     for key, description in rows:
         out.print(f"{key}\t{description}", markup=False)

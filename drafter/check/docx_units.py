@@ -46,7 +46,7 @@ def _columns(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def docx_units(paras: list[DocPara]) -> list[Unit]:
     units: list[Unit] = []
     gap = False
-    block: list[list[Unit]] = []  # a run of tab-separated lines: columns to flush in order
+    block: list[list[Unit | None]] = []  # a run of tab-separated lines: columns to flush in order
     block_id = 0
 
     def flush() -> None:
@@ -54,17 +54,23 @@ def docx_units(paras: list[DocPara]) -> list[Unit]:
         if block:
             width = max(len(row) for row in block)
             for col in range(width):
+                column = ("tab", block_id, col)  # one object per column: the anatomy compares with `is`
                 for row in block:
-                    if col < len(row):
-                        row[col].group = ("tab", block_id, col)
+                    if col < len(row) and row[col] is not None:
+                        row[col].group = column
                         units.append(row[col])
             block_id += 1
         block = []
 
     for index, para in enumerate(paras):
         text = para.text
-        if (not text.strip() and not para.label) or is_rule_text(text):
+        if is_rule_text(text):
             flush()
+            gap = True
+            continue
+        if not text.strip() and not para.label:
+            if not block:  # blank lines inside a tab layout (before the signer's name) keep it open
+                flush()
             gap = True
             continue
         for n, (start, end) in enumerate(_lines(text)):
@@ -75,8 +81,13 @@ def docx_units(paras: list[DocPara]) -> list[Unit]:
                 # Word's automatic numbering: shown before the text, not part of the runs.
                 made[0].text = f"{para.label} {made[0].text}"
             gap = False
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
             if len(made) > 1:
                 block.append(made)
+            elif block and made and "\t" in text[line_start:line_end]:
+                # one column of the layout on this line: the right one when the line starts with a tab
+                block.append([None, *made] if "\t" in text[line_start:start] else made)
             else:
                 flush()
                 units.extend(made)

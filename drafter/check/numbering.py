@@ -38,6 +38,7 @@ class Numbering:
         self.root = resolver.package.numbering
         self._levels: dict[tuple[str, int], tuple[str, dict] | None] = {}
         self._counters: dict[str, list[int]] = {}
+        self._started: set[tuple[str, int]] = set()  # (numId, level) whose startOverride was applied
 
     def _abstract(self, num_id: str):
         root = self.root
@@ -71,6 +72,7 @@ class Numbering:
                     el = lvl.find(W + tag)
                     info[tag] = el.get(W + "val") if el is not None else None
                 info["start"] = start_override or twips(info["start"], 1)
+                info["restart"] = start_override is not None
                 info["levels"] = {lv.get(W + "ilvl"): lv for lv in node.iterchildren(W + "lvl")}
                 result = (node.get(W + "abstractNumId") or num_id, info)
         self._levels[key] = result
@@ -96,7 +98,11 @@ class Numbering:
         ilvl = min(max(ilvl, 0), 8)
         level_start = {k: twips(lv.find(W + "start").get(W + "val") if lv.find(W + "start") is not None else None, 1)
                        for k, lv in info["levels"].items()}
-        if counters[ilvl] == 0:
+        if info.get("restart") and (num_id, ilvl) not in self._started:
+            # Word: a list instance with a startOverride restarts the shared list at its first paragraph
+            self._started.add((num_id, ilvl))
+            counters[ilvl] = info["start"]
+        elif counters[ilvl] == 0:
             counters[ilvl] = info["start"]
         else:
             counters[ilvl] += 1
