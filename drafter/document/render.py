@@ -6,15 +6,15 @@ separate paragraphs (docxtpl's "\\a") and whose tabs become Word tabs."""
 
 from __future__ import annotations
 
-import io
 import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
-from docxtpl import DocxTemplate
+from docx.text.paragraph import Paragraph
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
@@ -96,30 +96,18 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         RULE_MOTTO: r.duong_ke.tieu_ngu.mac_dinh * widest([el.tieu_ngu.van_ban], "Tiêu ngữ", el.tieu_ngu),
         RULE_SUBJECT: r.duong_ke.trich_yeu.mac_dinh * widest(ctx["trich_yeu"], "Trích yếu", el.trich_yeu),
     }
-    paragraphs = list(doc.paragraphs)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    for paragraph in paragraphs:
-        name = paragraph.style.name if paragraph.style is not None else None
-        if name in targets:
-            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, targets[name])
+    # match on style ids: looking a style up for every paragraph costs more than the render
+    by_id: dict[str, float] = {}
+    for name, length in targets.items():
+        by_id[doc.styles[name].style_id] = length
+    for p in doc.element.body.iter(qn("w:p")):
+        if p.style in by_id:
+            paragraph = Paragraph(p, None)
+            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, by_id[p.style])
 
 
 def render_docx(plan: Plan, template: Path | None = None) -> bytes:
-    template = Path(template or DEFAULT_TEMPLATE)
-    if not template.is_file():
-        raise TemplateError("không tìm thấy tệp mẫu", Location(file=template))
-    if not zipfile.is_zipfile(template):
-        raise TemplateError("tệp mẫu không phải tệp Word (.docx)", Location(file=template))
-    ctx = context(plan)
-    doc = DocxTemplate(str(template))
-    try:
-        doc.render(ctx, jinja_env=environment(), autoescape=True)
-    except (JinjaTemplateError, SecurityError) as exc:
-        raise _template_error(exc, template) from None
-    size_rules(doc.docx, ctx)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    """The one render path: `drafter render` and `drafter batch` both go through PreparedTemplate."""
+    from drafter.document.prepared import prepared_template
+
+    return prepared_template(Path(template or DEFAULT_TEMPLATE)).render(plan)
