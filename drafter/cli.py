@@ -128,6 +128,11 @@ def units(
         fail(error)
 
 
+from drafter.batch.cli import batch_app  # noqa: E402
+
+app.add_typer(batch_app, name="batch")
+
+
 def _self_check(path: Path) -> None:
     """Every render is checked; a generated plan with an error is a bug worth reporting."""
     try:
