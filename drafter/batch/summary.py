@@ -61,12 +61,15 @@ def write_summary(result: BatchResult, folder: OutputFolder) -> list[str]:
 
 
 def summary_table(result: BatchResult) -> Table:
+    """Failed rows first; the file column is left to the summary files (the name is the code)."""
     table = Table(title="Tổng hợp", show_lines=False)
     for header in HEADERS:
-        table.add_column(header, overflow="fold")
+        if header != "Tệp":
+            table.add_column(header, overflow="fold", no_wrap=header in ("Mã đơn vị", "Lỗi", "Cảnh báo"))
     shown = result.failed + [o for o in result.outcomes if not o.failed]
     for outcome in shown[:MAX_TABLE_ROWS]:
         cells = [str(c) for c in _cells(outcome)]
+        del cells[2]
         cells[-1] = outcome.problems[0] + (f" (và {len(outcome.problems) - 1} vấn đề khác)"
                                            if len(outcome.problems) > 1 else "") if outcome.problems else ""
         table.add_row(*cells, style="red" if outcome.failed else None)
