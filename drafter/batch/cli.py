@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from drafter.errors import DrafterError, Location, UsageError
+from drafter.errors import EXIT_USAGE, DrafterError, Location, UsageError
 
 batch_app = typer.Typer(help="Soạn hàng loạt: một kế hoạch riêng cho từng xã, phường, đặc khu của tỉnh.",
                         no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -121,13 +121,22 @@ def run(
         roster = (read_roster(roster_path, year=year, provinces=chosen, registry=registry, extra=spec.extra)
                   if roster_path else None)
         folder = OutputFolder(out_dir, force=force)
+        done: list = []
+
+        def advance(outcome) -> None:
+            done.append(outcome)
+            progress.advance(task)
+
         with _stop_on_terminate(), batch_progress(err) as progress:
             task = progress.add_task("Soạn và kiểm tra", total=len(communes))
-            result = run_batch(spec, communes, folder, year=year, roster=roster, registry=registry,
-                               advance=lambda _: progress.advance(task))
+            result = run_batch(spec, communes, folder, year=year, roster=roster, registry=registry, advance=advance)
         names = write_summary(result, folder)
     except DrafterError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        err.print(f"Đã dừng sau {len(done)}/{len(communes)} đơn vị; các tệp đã ghi đều trọn vẹn. "
+                  "Chạy lại đúng lệnh này để làm tiếp (tệp không đổi được bỏ qua).", markup=False)
+        raise typer.Exit(EXIT_USAGE) from None
     out.print(summary_table(result))
     failed = result.failed
     out.print(f"{len(result.documents)} kế hoạch trong {out_dir}; tổng hợp: {', '.join(names)}; "

@@ -13,7 +13,7 @@ from drafter.batch.run import BatchResult, Outcome
 
 HEADERS = ("Mã đơn vị", "Đơn vị", "Tệp", "Trạng thái", "Lỗi", "Cảnh báo", "Vấn đề")
 STEM = "tong-hop"
-MAX_TABLE_ROWS = 40  # the terminal shows the failed rows first, then this many in all
+MAX_TABLE_ROWS = 20  # the terminal shows the failed rows first, then this many in all; the files have all
 
 
 def _cells(outcome: Outcome) -> list[str | int]:

@@ -51,6 +51,7 @@ DOCUMENT_PART = "word/document.xml"
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # as docxtpl
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _JINJA = re.compile(r"\{[{%#]")
+_LISTING = re.compile("[\t\a\n\f]")
 
 
 @dataclass
@@ -146,6 +147,8 @@ class PreparedTemplate:
             raise stages._template_error(exc, self.path) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        if not _LISTING.search(xml):
+            return xml  # resolve_listing only rewrites these characters: without them it is a no-op
         return self._tpl.resolve_listing(xml)
 
     def render_context(self, ctx: dict[str, Any]) -> bytes:

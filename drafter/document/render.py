@@ -7,6 +7,7 @@ separate paragraphs (docxtpl's "\\a") and whose tabs become Word tabs."""
 from __future__ import annotations
 
 import unicodedata
+import weakref
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,19 @@ def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float) -> float
     return fallback
 
 
+# Styles part → {style name: (style id, size in pt)}. A style lookup walks the whole styles part
+# (hundreds of kB); the prepared template renders many plans over the same part.
+_STYLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _style_facts(doc: DocxDocument, style_name: str, fallback: float) -> tuple[str, float]:
+    facts = _STYLE_CACHE.setdefault(doc.part._styles_part, {})
+    key = (style_name, fallback)
+    if key not in facts:
+        facts[key] = (doc.styles[style_name].style_id, _style_size_pt(doc, style_name, fallback))
+    return facts[key]
+
+
 def _size_rule(paragraph, container_mm: float, length_mm: float) -> None:
     side = max(0.0, (container_mm - length_mm) / 2)
     paragraph.paragraph_format.left_indent = Mm(side)
@@ -88,7 +102,7 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
     el = r.thanh_phan
 
     def widest(lines: list[str], style: str, element) -> float:
-        size = _style_size_pt(doc, style, element.co_chu.mac_dinh)
+        _, size = _style_facts(doc, style, element.co_chu.mac_dinh)
         return max(text_width_mm(line, size, bold=element.dam, italic=element.nghieng) for line in lines)
 
     targets = {
@@ -97,13 +111,13 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         RULE_SUBJECT: r.duong_ke.trich_yeu.mac_dinh * widest(ctx["trich_yeu"], "Trích yếu", el.trich_yeu),
     }
     # match on style ids: looking a style up for every paragraph costs more than the render
-    by_id: dict[str, float] = {}
-    for name, length in targets.items():
-        by_id[doc.styles[name].style_id] = length
-    for p in doc.element.body.iter(qn("w:p")):
-        if p.style in by_id:
-            paragraph = Paragraph(p, None)
-            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, by_id[p.style])
+    by_id = {_style_facts(doc, name, 0.0)[0]: length for name, length in targets.items()}
+    val, ppr, para = qn("w:val"), qn("w:pPr"), qn("w:p")
+    for style in doc.element.body.iter(qn("w:pStyle")):
+        length, holder = by_id.get(style.get(val)), style.getparent()
+        if length is not None and holder.tag == ppr and holder.getparent().tag == para:
+            paragraph = Paragraph(holder.getparent(), None)
+            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, length)
 
 
 def render_docx(plan: Plan, template: Path | None = None) -> bytes:

@@ -154,3 +154,27 @@ def test_interrupted_run_leaves_whole_files_and_resumes(tmp_path, monkeypatch):
     result = run_batch(model, communes, OutputFolder(tmp_path), year=2026, registry=registry)
     assert [o.status for o in result.outcomes] == ["không đổi"] * 3 + ["đã ghi"] * 3
     assert len(result.documents) == 6
+
+
+@pytest.mark.timeout(120)
+def test_a_killed_run_leaves_no_half_written_file(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "ra"
+    process = subprocess.Popen([sys.executable, "-c", "from drafter.cli import main; main()", "batch", "run", "--kind", "trien-khai-nghi-quyet",
+                                "--province", PROVINCE, "--year", "2026", "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 3:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2, stderr.decode()
+    assert "Đã dừng" in stderr.decode()
+    written = list(out.glob("*.docx"))
+    assert 3 <= len(written) < 65 and not list(out.glob(".*.tmp"))
+    for path in written:
+        assert zipfile.ZipFile(path).testzip() is None
