@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +16,13 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 from docx.text.paragraph import Paragraph
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError, TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafter.document.metrics import text_width_mm
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
 from drafter.errors import Location, TemplateError
 from drafter.paths import DEFAULT_TEMPLATE
-from drafter.plan.layout import context
 from drafter.plan.model import Plan
 from drafter.rules import rules
 
@@ -55,7 +53,7 @@ def _template_error(exc: Exception, template: Path) -> TemplateError:
     return TemplateError(f"không dựng được văn bản từ mẫu: {exc}", Location(file=template))
 
 
-def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float) -> float:
+def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float | None) -> float | None:
     style = doc.styles[style_name]
     while style is not None:
         if style.font.size is not None:
@@ -69,12 +67,12 @@ def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float) -> float
 _STYLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _style_facts(doc: DocxDocument, style_name: str, fallback: float) -> tuple[str, float]:
+def _style_facts(doc: DocxDocument, style_name: str) -> tuple[str, float | None]:
+    """(style id, font size in pt or None), looked up once per styles part."""
     facts = _STYLE_CACHE.setdefault(doc.part._styles_part, {})
-    key = (style_name, fallback)
-    if key not in facts:
-        facts[key] = (doc.styles[style_name].style_id, _style_size_pt(doc, style_name, fallback))
-    return facts[key]
+    if style_name not in facts:
+        facts[style_name] = (doc.styles[style_name].style_id, _style_size_pt(doc, style_name, None))
+    return facts[style_name]
 
 
 def _size_rule(paragraph, container_mm: float, length_mm: float) -> None:
@@ -102,7 +100,7 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
     el = r.thanh_phan
 
     def widest(lines: list[str], style: str, element) -> float:
-        _, size = _style_facts(doc, style, element.co_chu.mac_dinh)
+        size = _style_facts(doc, style)[1] or element.co_chu.mac_dinh
         return max(text_width_mm(line, size, bold=element.dam, italic=element.nghieng) for line in lines)
 
     targets = {
@@ -111,7 +109,7 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         RULE_SUBJECT: r.duong_ke.trich_yeu.mac_dinh * widest(ctx["trich_yeu"], "Trích yếu", el.trich_yeu),
     }
     # match on style ids: looking a style up for every paragraph costs more than the render
-    by_id = {_style_facts(doc, name, 0.0)[0]: length for name, length in targets.items()}
+    by_id = {_style_facts(doc, name)[0]: length for name, length in targets.items()}
     val, ppr, para = qn("w:val"), qn("w:pPr"), qn("w:p")
     for style in doc.element.body.iter(qn("w:pStyle")):
         length, holder = by_id.get(style.get(val)), style.getparent()

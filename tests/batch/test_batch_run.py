@@ -59,6 +59,9 @@ def test_every_commune_gets_a_clean_plan_naming_only_itself(khanh_hoa):
 
 @pytest.mark.timeout(240)
 def test_a_phuong_and_a_xa_differ_where_their_type_says(khanh_hoa):
+    # Real 2025 practice: phường Thanh Xuân (Hà Nội) after 1/7/2025 has «tổ dân phố» and the offices
+    # «Văn hóa - Xã hội; Kinh tế, Hạ tầng và Đô thị; Văn phòng HĐND và UBND» (Thông tin tuyên truyền
+    # phường Thanh Xuân, số đặc biệt tháng 10/2025, tr. 24, sachdientu.nxbhanoi.com.vn).
     out, _ = khanh_hoa
     phuong = _texts(next(out.glob("22333-phuong-bac-nha-trang.docx")))
     xa = _texts(next(out.glob("*-xa-cam-lam.docx")))
