@@ -112,6 +112,8 @@ def run(
     from drafter.units import UnitRegistry
 
     year = year or default_year()
+    done: list = []
+    communes: list = []
     try:
         if (model is None) == (kind is None):
             raise UsageError("cần đúng một trong hai: --kind <loại> hoặc tệp mẫu của tỉnh", Location(field="--kind"))
@@ -121,7 +123,6 @@ def run(
         roster = (read_roster(roster_path, year=year, provinces=chosen, registry=registry, extra=spec.extra)
                   if roster_path else None)
         folder = OutputFolder(out_dir, force=force)
-        done: list = []
 
         def advance(outcome) -> None:
             done.append(outcome)

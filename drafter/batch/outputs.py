@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from drafter.errors import Location, OutputExistsError, UnreadableFileError
+from drafter.errors import Location, OutputExistsError, UnreadableFileError, UsageError
 from drafter.fileio import write_atomic
 
 MANIFEST = ".drafter-batch.json"
@@ -31,7 +31,7 @@ class OutputFolder:
         self.path = Path(path)
         self.force = force
         if self.path.exists() and not self.path.is_dir():
-            raise OutputExistsError(self.path)
+            raise UsageError("--out cần một thư mục; đây là một tệp", Location(file=self.path))
         self.path.mkdir(parents=True, exist_ok=True)
         self._manifest = self._read_manifest()
         self._dirty = False

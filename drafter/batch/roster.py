@@ -224,7 +224,7 @@ def read_roster(path: Path | str, *, year: int, provinces: list[Unit], registry:
                 extra: list[str] = ()) -> Roster:
     """Usable rows by commune code, and the problem of each row that is not."""
     path = Path(path)
-    cells = [r for r in _cells(path)]
+    cells = _cells(path)
     if not cells:
         raise InputError("danh sách rỗng", Location(file=path))
     known = {_key(c.header): c for c in _columns(list(extra))}
@@ -261,9 +261,12 @@ def _unit(number: int, values: dict, codes: set[str], registry: UnitRegistry) ->
                                  f"mã {unit.code} là {unit.full_name}, không phải «{name}»", unit)
     elif name:
         query = f"{kind} {name}" if kind and not _key(name).startswith(_key(kind)) else name
-        found = [u for u in registry.search(query, level=COMMUNE) if u.province_code in codes]
-        if len(found) != 1:
+        try:
             others = registry.search(query, level=COMMUNE)
+        except InputError as error:  # an unknown ", <tỉnh>" part of the name
+            return RosterProblem(number, header, error.message)
+        found = [u for u in others if u.province_code in codes]
+        if len(found) != 1:
             if not found and others:
                 where = "; ".join(registry.describe(u) for u in others[:3])
                 return RosterProblem(number, header, f"«{query}» không thuộc tỉnh đang soạn ({where})")

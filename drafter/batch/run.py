@@ -19,7 +19,7 @@ from drafter.batch.outputs import OutputFolder
 from drafter.batch.roster import Roster, RosterRow
 from drafter.check import check_docx_bytes
 from drafter.document.prepared import prepared_template
-from drafter.errors import DrafterError, Location
+from drafter.errors import DrafterError, InputError, Location
 from drafter.paths import DEFAULT_TEMPLATE
 from drafter.plan.model import Plan
 from drafter.presets import BasisRegistry, scaffold
@@ -71,8 +71,8 @@ def _plan(model: Model, unit: Unit, row: RosterRow | None, year: int, registry: 
     row = row or RosterRow(0, unit)
     missing = [k for k in model.extra if k not in row.extra]
     if missing:
-        where = Location(file=None, line=row.row or None, field=missing[0])
-        raise DrafterError(f"thiếu giá trị {', '.join('{' + k + '}' for k in missing)} của mẫu cho {unit.full_name}",
+        where = Location(line=row.row or None, field=missing[0])
+        raise InputError(f"thiếu giá trị {', '.join('{' + k + '}' for k in missing)} của mẫu cho {unit.full_name}",
                            where, hint="điền cột cùng tên trong danh sách (drafter batch roster … MẪU)")
     plan = scaffold(model.kind, unit, year, row.nguoi_ky, row.ngay, registry, bases=bases,
                     source=model.source, extra=row.extra)

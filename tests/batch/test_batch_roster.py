@@ -127,3 +127,34 @@ def test_a_province_model_with_its_own_value(tmp_path):
     assert "- Các tổ dân phố;" in texts and "- Công an phường;" in texts
     with zipfile.ZipFile(out / "22366-phuong-nha-trang.docx") as archive:
         assert "{" not in archive.read("word/document.xml").decode()
+
+
+def test_read_roster_reasons_row_by_row(tmp_path):
+    import datetime as dt
+
+    from drafter.batch.roster import read_roster
+    from drafter.units import UnitRegistry
+
+    registry = UnitRegistry.load()
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "Mã đơn vị;Loại;Tên đơn vị;Số;Ngày ban hành;Thẩm quyền ký;Người ký\n"
+        "22333;phường;Bắc Nha Trang;5;2026-03-09;pct;Ngô F\n"  # ISO date, abbreviation PCT
+        ";xã;Cam Lâm;;;;\n"  # nothing filled in: a draft, not a problem
+        ";phường;Ba Đình;;;;\n"  # a commune of Hà Nội
+        "22333;;;6;;;Ngô F\n"  # the same commune twice
+        "22366;;Tây Nha Trang;;;;\n"  # code and name disagree
+        "22390;;;;;Bí thư;Ngô F\n"  # not a signing authority
+        "22411;;;x;09/3/2025;;Ngô F\n",  # bad number, date of another year
+        encoding="utf-8")
+    roster = read_roster(path, year=2026, provinces=[registry.find("Khánh Hòa", level="tinh")], registry=registry)
+    bnt = roster.rows.get("22333")
+    assert bnt is not None and (bnt.so, bnt.ngay, bnt.hinh_thuc) == (5, dt.date(2026, 3, 9), "ky_thay")
+    problems = {(p.row, p.column): p.message for p in roster.problems}
+    assert "thuộc tỉnh đang soạn" in problems[(4, "Tên đơn vị")] and "Hà Nội" in problems[(4, "Tên đơn vị")]
+    assert problems[(5, "Mã đơn vị")] == "phường Bắc Nha Trang đã có ở dòng 2"
+    assert problems[(6, "Tên đơn vị")] == "mã 22366 là phường Nha Trang, không phải «Tây Nha Trang»"
+    assert "không phải thẩm quyền ký" in problems[(7, "Thẩm quyền ký")]
+    assert "không phải số văn bản" in problems[(8, "Số")]
+    assert "không thuộc năm 2026" in problems[(8, "Ngày ban hành")]
+    assert len(problems) == 6
