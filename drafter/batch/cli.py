@@ -15,6 +15,7 @@ from drafter.errors import EXIT_USAGE, DrafterError, Location, UsageError
 
 batch_app = typer.Typer(help="Soạn hàng loạt: một kế hoạch riêng cho từng xã, phường, đặc khu của tỉnh.",
                         no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+FIRST_YEAR = 2025  # the roster and the runs use the communes in force since 1 July 2025
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
@@ -117,6 +118,9 @@ def run(
     try:
         if (model is None) == (kind is None):
             raise UsageError("cần đúng một trong hai: --kind <loại> hoặc tệp mẫu của tỉnh", Location(field="--kind"))
+        if year < FIRST_YEAR:
+            raise UsageError(f"soạn hàng loạt dùng danh mục xã, phường, đặc khu từ 01/7/2025; năm phải từ {FIRST_YEAR}",
+                             Location(field="--year"))
         registry = UnitRegistry.load()
         chosen, communes = _communes(provinces, whole_country, registry)
         spec = load_model(kind, model, year=year, registry=registry)

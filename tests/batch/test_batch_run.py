@@ -126,6 +126,7 @@ def test_rerun_skips_up_to_date_and_spares_hand_edits(khanh_hoa):
     (["--kind", "trien-khai-nghi-quyet", "--province", PROVINCE, "--ca-nuoc"], "--ca-nuoc"),
     (["--kind", "trien-khai-nghi-quyet", "--province", "Khánh Hoà Xyz"], "không tìm thấy"),
     (["--kind", "khong-co", "--province", PROVINCE], "không có loại kế hoạch"),
+    (["--kind", "trien-khai-nghi-quyet", "--province", PROVINCE, "--year", "2024"], "01/7/2025"),
 ])
 def test_wrong_calls_get_a_message(tmp_path, args, message):
     result = runner.invoke(app, ["batch", "run", *args, "--out", str(tmp_path / "ra")])
