@@ -73,7 +73,7 @@ def _plan(model: Model, unit: Unit, row: RosterRow | None, year: int, registry: 
     if missing:
         where = Location(line=row.row or None, field=missing[0])
         raise InputError(f"thiếu giá trị {', '.join('{' + k + '}' for k in missing)} của mẫu cho {unit.full_name}",
-                           where, hint="điền cột cùng tên trong danh sách (drafter batch roster … MẪU)")
+                         where, hint="điền cột cùng tên trong danh sách (drafter batch roster … MẪU)")
     plan = scaffold(model.kind, unit, year, row.nguoi_ky, row.ngay, registry, bases=bases,
                     source=model.source, extra=row.extra)
     if row.so is None and row.hinh_thuc is None and row.dia_danh is None:
@@ -97,9 +97,10 @@ def run_batch(model: Model, units: list[Unit], folder: OutputFolder, *, year: in
     outcomes: list[Outcome] = []
     rejected: dict[str, list[str]] = {}
     if roster is not None:
+        codes = {u.code for u in units}
         for problem in roster.problems:
             text = str(problem.error(roster.path))
-            if problem.unit is not None and problem.unit.code in {u.code for u in units}:
+            if problem.unit is not None and problem.unit.code in codes:
                 rejected.setdefault(problem.unit.code, []).append(text)
             else:
                 outcomes.append(Outcome("", f"dòng {problem.row} của danh sách", problems=[text]))

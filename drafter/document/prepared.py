@@ -71,6 +71,8 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
 
 
 class PreparedTemplate:
+    """A Word template ready to render many plans (see the module docstring for the stages)."""
+
     def __init__(self, path: Path, tpl: DocxTemplate):
         self.path = path
         self._tpl = tpl
@@ -111,8 +113,9 @@ class PreparedTemplate:
         try:
             tpl = DocxTemplate(str(path))
             tpl.init_docx()
-        except Exception as exc:  # python-docx raises several unrelated types for a broken package
-            raise TemplateError(f"không mở được tệp mẫu: {exc}", Location(file=path)) from None
+        except Exception:  # python-docx raises several unrelated types for a broken package
+            raise TemplateError("không mở được tệp mẫu: tệp Word bị hỏng hoặc thiếu phần chính",
+                                Location(file=path)) from None
         return cls(path, tpl)
 
     # -- preparation ---------------------------------------------------------------------
