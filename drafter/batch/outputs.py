@@ -32,7 +32,11 @@ class OutputFolder:
         self.force = force
         if self.path.exists() and not self.path.is_dir():
             raise UsageError("--out cần một thư mục; đây là một tệp", Location(file=self.path))
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise UsageError("không tạo được thư mục ra (quyền truy cập hoặc lỗi đĩa)",
+                             Location(file=self.path)) from None
         self._manifest = self._read_manifest()
         self._dirty = False
         for stale in self.path.glob(".*.tmp"):  # left by a run that was killed mid-write
@@ -59,8 +63,9 @@ class OutputFolder:
             current = target.read_bytes()
         except FileNotFoundError:
             current = None
-        except OSError as exc:
-            raise UnreadableFileError(f"không đọc được tệp: {exc.strerror or exc}", Location(file=target)) from None
+        except OSError:
+            raise UnreadableFileError("không đọc được tệp đã có (quyền truy cập hoặc lỗi đĩa)",
+                                      Location(file=target)) from None
         if current == data and not self.force:
             self._record(name, digest)
             return UNCHANGED

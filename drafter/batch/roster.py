@@ -158,8 +158,11 @@ def _cells(path: Path) -> list[list[object]]:
         raise UsageError("danh sách phải là tệp .xlsx hoặc .csv", Location(file=path))
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableFileError(f"không đọc được tệp: {exc.strerror or exc}", Location(file=path)) from None
+    except FileNotFoundError:
+        raise UnreadableFileError("không tìm thấy tệp danh sách", Location(file=path)) from None
+    except OSError:
+        raise UnreadableFileError("không đọc được tệp danh sách (quyền truy cập hoặc lỗi đĩa)",
+                                  Location(file=path)) from None
     if suffix == ".csv":
         try:
             text = data.decode("utf-8-sig")

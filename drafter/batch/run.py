@@ -130,6 +130,9 @@ def _one(outcome: Outcome, model: Model, unit: Unit, row: RosterRow | None, year
     except DrafterError as error:
         outcome.problems.append(str(error))
         return
+    except OSError:  # disk full, permissions: this commune fails, the run goes on
+        outcome.problems.append(f"thư mục {folder.path}: không ghi được tệp {stem} (đĩa đầy hoặc không có quyền ghi)")
+        return
     outcome.docx = folder.path / f"{stem}.docx"
     findings = check_docx_bytes(data, outcome.docx)
     outcome.errors = sum(1 for f in findings if f.is_error)
