@@ -178,8 +178,9 @@ def _cells(path: Path) -> list[list[object]]:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError, ValueError... for a damaged file
-        raise UnreadableFileError(f"không đọc được tệp Excel ({type(exc).__name__})", Location(file=path)) from None
+    except Exception:  # openpyxl raises zipfile, KeyError, ValueError... for a damaged file
+        raise UnreadableFileError("không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx", Location(file=path),
+                                  hint="mở bằng Excel rồi lưu lại dưới dạng .xlsx") from None
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     book.close()
