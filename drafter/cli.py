@@ -226,6 +226,10 @@ def units(
 
 register_office_commands(app)  # drafter pdf, drafter preview
 
+from drafter.batch.cli import batch_app  # noqa: E402
+
+app.add_typer(batch_app, name="batch")
+
 
 def _self_check(path: Path) -> bool:
     """Every render is checked and its findings listed. True when one is an error: the document

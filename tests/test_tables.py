@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from drafter.answers import load_plan
-from drafter.plan.layout import text_lines
 from drafter.check import check_docx_bytes
 from drafter.document.render import render_docx
 from drafter.document.tables import column_widths_mm, text_width_mm
@@ -313,3 +312,12 @@ def test_a_last_landscape_appendix_makes_the_last_section_landscape():
     document = docx.Document(io.BytesIO(render_docx(plan)))
     assert [s.page_width > s.page_height for s in document.sections] == [False, True]
     assert [f.rule for f in check_docx_bytes(render_docx(plan)) if f.is_error] == []
+
+
+def test_braces_and_markup_in_cells_survive_literally():
+    """docxtpl rewrites {_{ … }_} in the XML it renders; a cell's text must come out as typed."""
+    spec = _plan(noi_dung=[{"bang": {"cot": [{"ten": "A {_{ x }_}"}, {"ten": "B"}],
+                                     "hang": [["{_% if %_} & <b> {{ 7*7 }}", "x"]]}}, "Kết thúc."])
+    document = docx.Document(io.BytesIO(render_docx(Plan.model_validate(spec))))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "A {_{ x }_}" in cells and "{_% if %_} & <b> {{ 7*7 }}" in cells

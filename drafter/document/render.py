@@ -6,27 +6,20 @@ line breaks become separate paragraphs and whose tabs become Word tabs)."""
 
 from __future__ import annotations
 
-import io
+import weakref
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from docx.shared import Emu, Mm
+from docx.text.paragraph import Paragraph
 from jinja2.sandbox import SandboxedEnvironment
 
-from drafter.document import runs
-from drafter.document.keep import keep_signature_with_text
 from drafter.document.metrics import text_width_mm
-from drafter.document.sections import appendix_sections
 from drafter.document.styles import RULE_ISSUER, RULE_MOTTO, RULE_SUBJECT
-from drafter.document.tables import attach_tables, require_placed
-from drafter.document.values import preserve_spaces
 from drafter.paths import DEFAULT_TEMPLATE
-from drafter.plan.layout import context
 from drafter.plan.model import Plan
 from drafter.rules import rules
-from drafter.template.run import render_template
 from drafter.template.sandbox import environment as budgeted_environment
 
 CELL_MARGIN_MM = 1.905  # Word's default left/right cell margin (108 twips)
@@ -36,13 +29,26 @@ def environment() -> SandboxedEnvironment:
     return budgeted_environment()
 
 
-def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float) -> float:
+def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float | None) -> float | None:
     style = doc.styles[style_name]
     while style is not None:
         if style.font.size is not None:
             return style.font.size.pt
         style = style.base_style
     return fallback
+
+
+# Styles part → {style name: (style id, size in pt)}. A style lookup walks the whole styles part
+# (hundreds of kB); the prepared template renders many plans over the same part.
+_STYLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _style_facts(doc: DocxDocument, style_name: str) -> tuple[str, float | None]:
+    """(style id, font size in pt or None), looked up once per styles part."""
+    facts = _STYLE_CACHE.setdefault(doc.part._styles_part, {})
+    if style_name not in facts:
+        facts[style_name] = (doc.styles[style_name].style_id, _style_size_pt(doc, style_name, None))
+    return facts[style_name]
 
 
 def _size_rule(paragraph, container_mm: float, length_mm: float) -> None:
@@ -70,7 +76,7 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
     el = r.thanh_phan
 
     def widest(lines: list[str], style: str, element) -> float:
-        size = _style_size_pt(doc, style, element.co_chu.mac_dinh)
+        size = _style_facts(doc, style)[1] or element.co_chu.mac_dinh
         return max(text_width_mm(line, size, bold=element.dam, italic=element.nghieng) for line in lines)
 
     targets = {
@@ -78,25 +84,18 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         RULE_MOTTO: r.duong_ke.tieu_ngu.mac_dinh * widest([el.tieu_ngu.van_ban], "Tiêu ngữ", el.tieu_ngu),
         RULE_SUBJECT: r.duong_ke.trich_yeu.mac_dinh * widest(ctx["trich_yeu"], "Trích yếu", el.trich_yeu),
     }
-    # By style id over the XML: walking python-docx cells and styles is quadratic on long tables.
-    ids = {doc.styles[name].style_id: name for name in targets if name in doc.styles}
-    for p in doc.element.body.iter(qn("w:p")):
-        name = ids.get(p.style)
-        if name is not None:
-            paragraph = Paragraph(p, doc._body)
-            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, targets[name])
+    # match on style ids: looking a style up for every paragraph costs more than the render
+    by_id = {_style_facts(doc, name)[0]: length for name, length in targets.items()}
+    val, ppr, para = qn("w:val"), qn("w:pPr"), qn("w:p")
+    for style in doc.element.body.iter(qn("w:pStyle")):
+        length, holder = by_id.get(style.get(val)), style.getparent()
+        if length is not None and holder.tag == ppr and holder.getparent().tag == para:
+            paragraph = Paragraph(holder.getparent(), None)
+            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, length)
 
 
 def render_docx(plan: Plan, template: Path | None = None) -> bytes:
-    template = Path(template or DEFAULT_TEMPLATE)
-    ctx = context(plan)
-    doc = render_template(template, ctx, prepare=lambda d: attach_tables(d, ctx))
-    preserve_spaces(doc.docx)
-    runs.drop_empty_runs(doc.docx)
-    require_placed(ctx)
-    size_rules(doc.docx, ctx)
-    appendix_sections(doc.docx, ctx["phu_luc"])
-    keep_signature_with_text(doc.docx)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    """The one render path: `drafter render` and `drafter batch` both go through PreparedTemplate."""
+    from drafter.document.prepared import prepared_template
+
+    return prepared_template(Path(template or DEFAULT_TEMPLATE)).render(plan)

@@ -22,6 +22,7 @@ from lxml import etree
 from drafter.document.styles import (
     TABLE_CAPTION, TABLE_CELL, TABLE_GROUP, TABLE_HEADER, TABLE_SPACER, TABLE_STYLE,
 )
+from drafter.document.values import protect_braces
 from drafter.errors import TemplateError
 from drafter.plan.table import LaidTable, Width, total_span
 from drafter.rules import rules
@@ -138,8 +139,8 @@ class TableXml:
     def __html__(self) -> str:
         self.placed = True
         body = self.doc.element.body
-        return "".join(etree.tostring(child, encoding="unicode") for child in body
-                       if child.tag != qn("w:sectPr"))
+        xml = "".join(etree.tostring(child, encoding="unicode") for child in body if child.tag != qn("w:sectPr"))
+        return protect_braces(xml)  # docxtpl's {_{ rewrite runs after this is inserted
 
     __str__ = __html__
 

@@ -79,6 +79,7 @@ class Catalogue(Strict):
     valid_to: dt.date | None = None
     van_phong: Line
     tu_ngu: dict[str, Line] = {}
+    tu_ngu_theo_loai: dict[str, dict[str, Line]] = {}  # by unit type word: phường → its own words
     co_quan: list[Agency]
 
     def model_post_init(self, _ctx) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 from drafter.errors import InputError
@@ -14,7 +15,7 @@ from drafter.plan.levels import REFORM_DATE
 from drafter.plan.model import Plan
 from drafter.presets import recipients
 from drafter.presets.agencies import Catalogue, catalogue_for, fill
-from drafter.presets.kinds import FOLDER, all_kinds, get_kind
+from drafter.presets.kinds import FOLDER, Kind, all_kinds, get_kind
 from drafter.presets.registry import BasisRegistry
 from drafter.units import UnitRegistry
 from drafter.units.model import COMMUNE, PROVINCE, Unit
@@ -48,6 +49,7 @@ def _values(unit, registry: UnitRegistry, level: str, year: int, catalogue: Cata
         values.setdefault("huyen", "huyện")
         values.setdefault("cap_huyen", "huyện")
     values.update(catalogue.tu_ngu)
+    values.update(catalogue.tu_ngu_theo_loai.get(unit.type_word, {}))
     return values
 
 
@@ -102,9 +104,14 @@ def _bases(items: list[dict], province_name: str, on: dt.date, reg: BasisRegistr
     return out
 
 
-def scaffold(kind: str, unit: "str | Unit", year: int, signer: str | None = None, date: dt.date | None = None,
-             units: UnitRegistry | None = None, *, bases: BasisRegistry | None = None) -> Plan:
-    """A complete plan of `kind` for `unit`: dated `date`, or a draft of `year` (day, month blank)."""
+def scaffold(kind: str | Kind, unit: str | Unit, year: int, signer: str | None = None, date: dt.date | None = None,
+             units: UnitRegistry | None = None, *, bases: BasisRegistry | None = None,
+             source: Path | None = None, extra: dict[str, str] | None = None) -> Plan:
+    """A complete plan of `kind` for `unit`: dated `date`, or a draft of `year` (day, month blank).
+
+    `kind` and `unit` may be given as objects (`drafter batch`: a province's own model, a unit
+    taken by code); `source` is then the model file named in messages, and `extra` fills the
+    model's own `{placeholders}`."""
     if date is not None and date.year != year:
         raise InputError(f"ngày {date.isoformat()} không thuộc năm {year}")
     on = _ref_date(year, date)
@@ -114,14 +121,15 @@ def scaffold(kind: str, unit: "str | Unit", year: int, signer: str | None = None
     if found.level not in (PROVINCE, COMMUNE):
         raise InputError(f"{found.full_name} thuộc cấp huyện: chưa có mẫu kế hoạch cho cấp này")
     level = "tinh" if found.level == PROVINCE else "xa"
-    spec = get_kind(kind)
+    spec = kind if isinstance(kind, Kind) else get_kind(kind)
+    kind, source = spec.id, source or FOLDER / f"{spec.id}.yaml"
     if spec.tu_nam and year < spec.tu_nam:
         raise InputError(f"loại kế hoạch «{kind}» chỉ dùng từ năm {spec.tu_nam}")
     if level not in spec.cap:
         raise InputError(f"loại kế hoạch «{kind}» chưa có mẫu cho cấp {'tỉnh' if level == 'tinh' else 'xã'}")
     skeleton = spec.cap[level]
     catalogue = catalogue_for(level, on)
-    values = _values(found, registry, level, year, catalogue)
+    values = {**_values(found, registry, level, year, catalogue), **(extra or {})}
     resolver = _Resolver(catalogue, values, on, f"«{kind}»")
     reg = bases or BasisRegistry.load()
     province = found if level == "tinh" else registry.province_of(found)
@@ -145,10 +153,10 @@ def scaffold(kind: str, unit: "str | Unit", year: int, signer: str | None = None
         data["ket_luan"] = resolver.text(skeleton.ket_luan, first_upper=True)
     if skeleton.nhan_nhiem_vu:
         data["nhan_nhiem_vu"] = skeleton.nhan_nhiem_vu
-    draft = validate(Plan, {**data, "noi_nhan": ["(tạm)"]}, FOLDER / f"{kind}.yaml")
+    draft = validate(Plan, {**data, "noi_nhan": ["(tạm)"]}, source)
     lines, luu = recipients.derive(draft, catalogue, values, on)
     data["noi_nhan"], data["luu"] = lines, luu
-    return validate(Plan, data, FOLDER / f"{kind}.yaml")
+    return validate(Plan, data, source)
 
 
 def list_kinds() -> list[tuple[str, str]]:

@@ -82,16 +82,14 @@ def _size(value: Any, depth: int = 3) -> int:
 class BudgetedEnvironment(ImmutableSandboxedEnvironment):
     """ImmutableSandboxedEnvironment (no `list.append` games either) with per-render budgets.
 
-    One environment serves one render: the counters live on the instance."""
+    The counters live on the instance: one render per environment, or `new_render()` before each
+    render when a prepared template compiles once and renders many plans (`drafter batch`)."""
 
     intercepted_binops = frozenset(["*", "**", "+", "%", "//"])
 
     def __init__(self) -> None:
         super().__init__(autoescape=True, undefined=StrictUndefined, finalize=self._finalize)
-        self.iterations = 0
-        self.calls = 0
-        self.output_chars = 0
-        self.deadline = time.monotonic() + MAX_SECONDS
+        self.new_render()
         # Only the documented filters: fewer tools, fewer ways to hurt (`safe` would let raw XML
         # past the escaping, `random` would make two renders differ).
         allowed = {f.name for f in FILTERS}
@@ -102,6 +100,13 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
         self.filters[_SIZE_FILTER] = self._sized
         self.globals["range"] = self._range
         self.globals["lipsum"] = self._lipsum
+
+    def new_render(self) -> None:
+        """Every budget afresh: each render gets the whole of each one."""
+        self.iterations = 0
+        self.calls = 0
+        self.output_chars = 0
+        self.deadline = time.monotonic() + MAX_SECONDS
 
     # -- parsing: one Word file, nothing else
     def _parse(self, source, name, filename):

@@ -14,7 +14,7 @@ from drafter.cli import app
 from drafter.document.render import render_docx
 from drafter.paths import TEMPLATES
 from drafter.plan.layout import Line
-from drafter.template import run
+from drafter.document.prepared import PreparedTemplate
 from drafter.template.parts import required_styles
 from drafter.template.readme import STYLE_GROUPS, readme_markdown
 from drafter.template.sandbox import environment
@@ -23,13 +23,13 @@ from drafter.template.variables import FILTERS, GLOBALS, VARIABLES, rows, sample
 
 def _real_contexts(monkeypatch) -> list[dict]:
     seen: list[dict] = []
-    original = run.DocxTemplate.render
+    original = PreparedTemplate.render_context
 
-    def spy(self, context, *args, **kwargs):
+    def spy(self, context):
         seen.append(context)
-        return original(self, context, *args, **kwargs)
+        return original(self, context)
 
-    monkeypatch.setattr(run.DocxTemplate, "render", spy)
+    monkeypatch.setattr(PreparedTemplate, "render_context", spy)
     for example in EXAMPLES:
         render_docx(load_plan(example))
     return seen
