@@ -115,15 +115,20 @@ def new(
     signer: Annotated[Optional[str], typer.Option("--signer", help="Họ tên người ký.")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Không hỏi, dựng ngay từ dữ liệu có sẵn.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp ra đã tồn tại.")] = False,
-    source: Annotated[Optional[Path], typer.Option("--from", help="Bắt đầu từ một tệp trả lời đã có.")] = None,
+    source: Annotated[Optional[Path], typer.Option(
+        "--from", help="Bắt đầu từ một kế hoạch đã có: tệp trả lời, hoặc tệp Word, PDF, văn bản (đọc như drafter import).")] = None,
     resume: Annotated[Optional[Path], typer.Option("--resume", help="Làm tiếp lần hỏi đáp đã lưu.")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", help="Tên mẫu hoặc tệp mẫu Word (xem: drafter template list).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm tệp PDF (cần LibreOffice).")] = False,
 ) -> None:
     """Soạn kế hoạch qua các câu hỏi (hoặc dựng ngay với --no-input)."""
+    from drafter.template import resolve_template
     from drafter.wizard.command import new_command
 
     try:
         code = new_command(kind=kind, unit=unit, year=year, output=output, signer=signer, no_input=no_input,
-                           force=force, source=source, resume_file=resume, echo=lambda t: out.print(t, markup=False))
+                           force=force, source=source, resume_file=resume, echo=lambda t: out.print(t, markup=False),
+                           template=resolve_template(template) if template else None, pdf=pdf)
     except DrafterError as error:
         fail(error)
     raise typer.Exit(code)
@@ -176,12 +181,13 @@ def diff(
     fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
 ) -> None:
     """So sánh hai kế hoạch theo từng phần (mã thoát 1 khi có khác biệt)."""
-    from drafter.importer.diff import compare, format_json, format_text, load_any
+    from drafter.importer import load_any
+    from drafter.importer.diff import compare, format_json, format_text
 
     if fmt not in ("text", "json"):
         fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
     try:
-        sections = compare(load_any(old), load_any(new))
+        sections = compare(load_any(old)[0], load_any(new)[0])
     except DrafterError as error:
         fail(error)
     show = format_json if fmt == "json" else format_text

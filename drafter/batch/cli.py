@@ -102,6 +102,8 @@ def run(
     roster_path: Annotated[Optional[Path], typer.Option("--roster", help="Danh sách đã điền (.xlsx, .csv).")] = None,
     year: Year = None,
     force: Force = False,
+    template: Annotated[Optional[str], typer.Option("--template", help="Tên mẫu hoặc tệp mẫu Word (xem: drafter template list).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm PDF cho mọi kế hoạch, trong một lần chạy LibreOffice.")] = False,
 ) -> None:
     """Dựng kế hoạch cho từng xã, phường, đặc khu; kiểm tra từng văn bản; ghi tổng hợp."""
     from drafter.batch.model import load_model
@@ -110,6 +112,7 @@ def run(
     from drafter.batch.roster import read_roster
     from drafter.batch.run import default_year, run_batch
     from drafter.batch.summary import summary_table, write_summary
+    from drafter.template import resolve_template
     from drafter.units import UnitRegistry
 
     year = year or default_year()
@@ -134,8 +137,15 @@ def run(
 
         with _stop_on_terminate(), batch_progress(err) as progress:
             task = progress.add_task("Soạn và kiểm tra", total=len(communes))
-            result = run_batch(spec, communes, folder, year=year, roster=roster, registry=registry, advance=advance)
+            result = run_batch(spec, communes, folder, year=year, roster=roster, registry=registry,
+                               template=resolve_template(template) if template else None, advance=advance)
         names = write_summary(result, folder)
+        if pdf and result.documents:
+            from drafter.office import convert_to_pdf
+
+            err.print(f"Xuất PDF cho {len(result.documents)} kế hoạch (một lần chạy LibreOffice)…", markup=False)
+            pdfs = convert_to_pdf(list(result.documents), force=True)  # the DOCX beside each is the fresh one
+            out.print(f"Đã ghi {len(pdfs)} tệp PDF.", markup=False)
     except DrafterError as error:
         _fail(error)
     except KeyboardInterrupt:

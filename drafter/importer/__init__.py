@@ -21,7 +21,19 @@ from drafter.importer.report import ImportReport
 from drafter.importer.sources import Source, read_source
 from drafter.plan.model import Plan
 
-__all__ = ["ImportReport", "import_file", "plan_from_source"]
+__all__ = ["ImportReport", "import_file", "load_any", "plan_from_source"]
+
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+
+
+def load_any(path: Path | str) -> tuple[Plan, ImportReport | None]:
+    """An answers file as it is, or any other plan file imported (with the import's report)."""
+    path = Path(path)
+    if path.suffix.lower() in ANSWERS_SUFFIXES:
+        from drafter.answers import load_plan
+
+        return load_plan(path), None
+    return import_file(path)
 
 
 def import_file(path: Path | str, *, unit: dict | None = None) -> tuple[Plan, ImportReport]:
@@ -53,13 +65,20 @@ def plan_from_source(source: Source, name: str, *, unit: dict | None = None) -> 
     if a.quoc_hieu is None or a.tieu_ngu is None:
         report.add("corrected", "", "bản nguồn thiếu Quốc hiệu hoặc Tiêu ngữ; drafter thêm theo Nghị định 30")
     data.update(header.preamble(a, report))
-    lines = _joined([(a.text(i), a.units[i].where, source.bold[i]) for i in a.body], source.kind)
+    lines = _with_tables(a, a.body, _joined([(a.text(i), a.units[i].where, source.bold[i]) for i in a.body],
+                                            source.kind), report)
     leftovers = _unplaced(a, report)
-    data["noi_dung"] = [{"doan": t} for t in leftovers] + build_body(lines, report)
+    body, decimal = build_body(lines, report)
+    if decimal:
+        data["danh_so"] = "thap_phan"
+    data["noi_dung"] = [{"doan": t} for t in leftovers] + body
     if not data["noi_dung"]:
         report.add("missing", "", "không thấy nội dung kế hoạch")
         data["noi_dung"] = [{"doan": "…"}]
     data.update(header.closing(a, report))
+    appendices = _appendices(a, source, report)
+    if appendices:
+        data["phu_luc"] = appendices
     plan = _validated(data, name)
     if place and issuer and place != plan.co_quan.place:
         plan = plan.model_copy(update={"co_quan": plan.co_quan.model_copy(update={"dia_danh": place})})
@@ -85,6 +104,65 @@ def _layout_corrections(a: Anatomy, plan: Plan, report: ImportReport) -> None:
         report.add("guess", a.units[a.signature[0]].where,
                    f"khối chữ ký không có dòng «{labels().chu_ky.thay_mat} ỦY BAN NHÂN DÂN»; giữ như bản nguồn "
                    "(ghi «thay_mat: true» trong «chu_ky» nếu ký thay mặt tập thể)")
+
+
+_REFERENCE = re.compile(r"^\(\s*Kèm theo\b", re.IGNORECASE)
+
+
+def _appendices(a: Anatomy, source: Source, report: ImportReport) -> list[dict]:
+    """Each "Phụ lục …" after the signature: its title, its content (tables, paragraphs) and its
+    page orientation. The "(Kèm theo Kế hoạch số …)" line is drafter's to write from the header."""
+    from drafter.check.anatomy import is_upper
+
+    out = []
+    starts = a.appendices + [len(a.units)]
+    for start, end in zip(starts, starts[1:]):
+        indices = list(range(start + 1, end))
+        appendix: dict = {}
+        if indices and is_upper(a.text(indices[0])) and a.units[indices[0]].block is None:
+            appendix["ten"] = a.text(indices.pop(0))
+        if indices and _REFERENCE.match(a.text(indices[0])):
+            report.add("corrected", a.units[indices[0]].where,
+                       "dòng «(Kèm theo Kế hoạch số …)» do drafter viết lại từ số, ngày của kế hoạch")
+            indices.pop(0)
+        lines = [(a.text(i), a.units[i].where, source.bold[i]) for i in indices]
+        body, _ = build_body(_with_tables(a, indices, lines, report), report, closing_mark=False)
+        if source.landscape and source.landscape[start]:
+            appendix["ngang"] = True
+        appendix["noi_dung"] = body or [{"doan": "…"}]
+        out.append(appendix)
+    return out
+
+
+def _with_tables(a: Anatomy, indices: list[int], lines: list[tuple[str, str, bool]],
+                 report: ImportReport) -> list:
+    """Lines of one part, with each table (a Word table's cells, or Markdown pipe rows) read as
+    one `bang:` node at its place."""
+    from drafter.importer.tables import PIPE_ROW, pipe_table, word_table
+
+    if len(lines) != len(indices):  # text sources: joined lines, no Word tables
+        indices = [None] * len(lines)
+    out: list = []
+    pipes: list[str] = []
+    seen: set[int] = set()
+    for i, line in zip(indices, lines):
+        block = a.units[i].block if i is not None else None
+        if PIPE_ROW.match(line[0]):
+            pipes.append(line[0])
+            continue
+        if pipes:
+            out.append(pipe_table(pipes))
+            report.add("guess", line[1], "các dòng «| … |» đọc thành một bảng")
+            pipes = []
+        if block is not None:
+            if id(block) not in seen:
+                seen.add(id(block))
+                out.append(word_table(block))
+            continue
+        out.append(line)
+    if pipes:
+        out.append(pipe_table(pipes))
+    return out
 
 
 def _joined(lines: list[tuple[str, str, bool]], kind: str) -> list[tuple[str, str, bool]]:
@@ -113,6 +191,8 @@ def _year_hint(a: Anatomy) -> int:
 def _unplaced(a: Anatomy, report: ImportReport) -> list[str]:
     """Text outside every recognised part: kept at the start of the body and reported."""
     placed = set(a.issuer) | set(a.subject) | set(a.preamble) | set(a.body) | set(a.recipients) | set(a.signature)
+    if a.appendices:  # everything from the first appendix on belongs to the appendices
+        placed |= set(range(a.appendices[0], len(a.units)))
     placed |= {i for i in (a.quoc_hieu, a.tieu_ngu, a.so, a.date, a.title, a.recipients_label, a.signer)
                if i is not None}
     out = []

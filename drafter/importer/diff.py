@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-
 from drafter.plan.layout import context, signature
 from drafter.plan.model import Plan
 
@@ -22,16 +20,6 @@ class Section:
     @property
     def changed(self) -> bool:
         return bool(self.them or self.bot or self.chuyen)
-
-
-def load_any(path: Path) -> Plan:
-    if path.suffix.lower() in (".yaml", ".yml"):
-        from drafter.answers import load_plan
-
-        return load_plan(path)
-    from drafter.importer import import_file
-
-    return import_file(path)[0]
 
 
 def _header(plan: Plan) -> list[str]:

@@ -192,16 +192,22 @@ def closing(a: Anatomy, report: ImportReport) -> dict:
     out: dict = {}
     luu_word = labels().luu.rstrip(":")
     items: list[str] = []
+    notes: list[str] = []
     for i in a.recipients:
         text = BULLET.sub("", a.text(i)).strip()
         if text.startswith(luu_word):
             out["luu"] = text[len(luu_word):].lstrip(" :").rstrip(" .;") or "VT"
+            continue
+        if "luu" in out:  # under "Lưu: VT, …": copies, the drafter's initials ("08 KH")
+            notes.append(a.text(i).strip())
             continue
         if not text.endswith(";") and i != a.recipients[-1]:
             report.add("corrected", a.units[i].where, f"nơi nhận «{text}» thiếu dấu «;» ở cuối; đã thêm")
         items.append(text.rstrip(" ;,."))
     if items:
         out["noi_nhan"] = items
+    if notes:
+        out["ghi_chu_luu"] = " ".join(notes)
     if a.recipients_label is None:
         report.add("missing", "", "không thấy phần «Nơi nhận:»")
     out["chu_ky"] = signature(a, report)

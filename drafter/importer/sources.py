@@ -22,6 +22,7 @@ class Source:
     units: list[Unit]
     bold: list[bool]  # per unit: the whole line is bold (DOCX only; False elsewhere)
     kind: str  # docx | txt | pdf
+    landscape: list[bool] | None = None  # per unit: its page is landscape (DOCX only)
 
 
 def read_source(path: Path) -> Source:
@@ -64,7 +65,29 @@ def _docx_source(path: Path, *, shown: Path) -> Source:
         para = view.paras[unit.para]
         segments = [s for s in para.segments_in(unit.start, unit.end) if s.text.strip()]
         bold.append(bool(segments) and all(s.props.bold for s in segments))
-    return Source(view.units, bold, "docx")
+    return Source(view.units, bold, "docx", _landscape(view))
+
+
+def _landscape(view) -> list[bool]:
+    """Per unit: whether the section holding it is landscape (an appendix laid "theo chiều rộng")."""
+    from drafter.check.docx_reader import W, body_sections
+
+    body = view.package.body
+    wide: dict[int, bool] = {}
+    for child, sect in (body_sections(body) if body is not None else ()):
+        size = sect.find(W + "pgSz") if sect is not None else None
+        try:
+            landscape = size is not None and int(size.get(W + "w", "0")) > int(size.get(W + "h", "0"))
+        except ValueError:
+            landscape = False
+        wide[id(child)] = landscape
+    out = []
+    for unit in view.units:
+        element = view.paras[unit.para].el
+        while element is not None and element.getparent() is not body:
+            element = element.getparent()
+        out.append(wide.get(id(element), False))
+    return out
 
 
 def _pdf_source(path: Path) -> Source:

@@ -15,7 +15,8 @@ NO_TERMINAL = ("không có bàn phím để hỏi đáp (đầu vào không ph�
 
 def new_command(*, kind: str | None, unit: str | None, year: int | None, output: Path | None,
                 signer: str | None, no_input: bool, force: bool, source: Path | None,
-                resume_file: Path | None, echo: Callable[[str], None] = print) -> int:
+                resume_file: Path | None, echo: Callable[[str], None] = print,
+                template: Path | None = None, pdf: bool = False) -> int:
     if resume_file and (source or kind or unit):
         raise UsageError("--resume tiếp tục đúng các câu trả lời đã lưu; bỏ --from, --kind, --unit",
                          Location(field="--resume"))
@@ -24,6 +25,9 @@ def new_command(*, kind: str | None, unit: str | None, year: int | None, output:
     if no_input:
         if resume_file:
             raise UsageError("--resume cần trả lời câu hỏi; bỏ --no-input", Location(field="--resume"))
+        if pdf or template:
+            raise UsageError("--no-input chỉ ghi tệp trả lời; dựng văn bản bằng «drafter render <tệp> --pdf»",
+                             Location(field="--pdf" if pdf else "--template"))
         return _no_input(kind, unit, year, output, signer, force, source, echo)
     if not sys.stdin.isatty():
         raise UsageError(NO_TERMINAL, Location(field="--no-input"))
@@ -32,11 +36,11 @@ def new_command(*, kind: str | None, unit: str | None, year: int | None, output:
 
     state = initial_state(kind=kind, unit=unit, year=year, output=output, signer=signer,
                           source=source, resume_file=resume_file)
-    return Wizard(state, force=force, resume_file=resume_file).run()
+    return Wizard(state, force=force, resume_file=resume_file, template=template, pdf=pdf).run()
 
 
 def _no_input(kind, unit, year, output, signer, force, source, echo) -> int:
-    from drafter.answers import dump_plan, load_plan
+    from drafter.answers import dump_plan
     from drafter.fileio import write_atomic
 
     changes = []
@@ -44,7 +48,11 @@ def _no_input(kind, unit, year, output, signer, force, source, echo) -> int:
         from drafter.wizard import naming
         from drafter.wizard.edition import next_edition
 
-        plan = load_plan(source)
+        from drafter.importer import load_any
+
+        plan, report = load_any(source)  # an answers file, or last year's plan in any format
+        if report is not None:
+            echo(report.text())
         old = plan.year
         if year is not None:
             plan, changes = next_edition(plan, year)

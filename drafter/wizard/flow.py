@@ -48,8 +48,10 @@ def _all_given(st: State) -> bool:
 
 
 class Wizard:
-    def __init__(self, st: State, env: Env | None = None, *, force: bool = False, resume_file: Path | None = None):
+    def __init__(self, st: State, env: Env | None = None, *, force: bool = False, resume_file: Path | None = None,
+                 template: Path | None = None, pdf: bool = False):
         self.st, self.env, self.force, self.resume_file = st, env or Env(), force, resume_file
+        self.template, self.pdf = template, pdf
 
     def run(self) -> int:
         ask.when_on_screen(lambda: threading.Thread(target=preload, args=(self.env,), daemon=True).start())
@@ -133,8 +135,15 @@ class Wizard:
         answers, docx, force = self._outputs()
         self.st.tep_ra = str(answers)
         write_atomic(answers, dump_plan(plan).encode("utf-8"), force=force)
-        write_atomic(docx, render_docx(plan), force=force)
+        write_atomic(docx, render_docx(plan, self.template), force=force)
         say(f"Đã ghi {answers} và {docx}.")
+        if self.pdf:
+            from drafter.office import convert_to_pdf
+
+            try:
+                say(f"Đã ghi {', '.join(map(str, convert_to_pdf([docx], force=force)))}.")
+            except DrafterError as error:  # the plan is written: say why the PDF is not, and go on
+                say(f"Chưa xuất được PDF: {error}")
         findings = check_file(docx)
         say(format_findings(docx, findings))
         say(f"Dựng lại văn bản từ tệp trả lời:\n  drafter render {answers} -o {docx}")

@@ -48,13 +48,17 @@ def _unit(st: State, query: str) -> None:
 
 
 def _from_file(st: State, source: Path, year: int | None) -> None:
-    from drafter.answers import load_plan
+    from drafter.importer import load_any
     from drafter.plan.levels import REFORM_DATE
     from drafter.wizard.dates import shown
     from drafter.wizard.context import find_unit, plan_context, reference_date
     from drafter.wizard.edition import next_edition
 
-    plan = load_plan(source)
+    plan, report = load_any(source)  # an answers file, or last year's plan in any format
+    if report is not None:
+        from drafter.wizard.say import say
+
+        say(report.text())
     st.tu_tep, st.nam_goc = str(source), plan.year
     if year is not None and year != plan.year:
         plan, changes = next_edition(plan, year)

@@ -136,3 +136,74 @@ def test_cli_refuses_what_is_not_a_plan(tmp_path, name, content, message):
     assert result.exit_code in (1, 2)
     assert message in result.output and "Traceback" not in result.output
     assert not (tmp_path / "a.yaml").exists()
+
+
+def test_decimal_numbering_tables_and_appendices_are_read_back(tmp_path):
+    """The plan constructs of the answers format come back as the same constructs."""
+    decimal = load_plan(next(p for p in EXAMPLES if p.stem.startswith("005")))
+    again, _ = _round_trip(decimal, tmp_path)
+    assert again.danh_so == "thap_phan" or any(m.danh_so == "thap_phan" for m in again.noi_dung)
+    assert again.ghi_chu_luu == decimal.ghi_chu_luu
+    tables = load_plan(next(p for p in EXAMPLES if p.stem.startswith("006")))
+    again, report = _round_trip(tables, tmp_path)
+    assert [bool(p.landscape) for p in again.phu_luc] == [bool(p.landscape) for p in tables.phu_luc]
+    assert any("Kèm theo" in n.message for n in report.of("corrected"))
+
+
+PIPE_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH KHÁNH HÒA
+Số: 12/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Khánh Hòa, ngày 05 tháng 3 năm 2026
+
+KẾ HOẠCH
+Tập huấn năm 2026
+
+I. NỘI DUNG
+1. Tổ chức các lớp tập huấn theo bảng sau:
+| STT | Nội dung | Kinh phí (đồng) |
+|---|---|---|
+| 1 | Tập huấn cấp tỉnh | 25.000.000 |
+| 2 | Tập huấn cấp xã |
+II. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ chủ trì thực hiện./.
+
+Nơi nhận:
+- Bộ Nội vụ;
+- Lưu: VT, NV.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn A
+"""
+
+
+def test_pipe_rows_in_text_are_a_table(tmp_path):
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(PIPE_PLAN, encoding="utf-8")
+    plan, report = import_file(source)
+    assert report.of("unplaced") == []
+    table = plan.noi_dung[0].noi_dung[0].noi_dung[0].bang
+    assert [c.ten for c in table.cot] == ["STT", "Nội dung", "Kinh phí (đồng)"]
+    assert table.hang[1] == ["2", "Tập huấn cấp xã", None]  # the short row padded with an empty cell
+    assert "25.000.000" in text_lines(plan)
+
+
+@pytest.mark.timeout(120)
+def test_last_years_plan_file_becomes_next_years_edition(tmp_path):
+    """drafter new --from <any plan file> --year: the import, then next year's changes, listed."""
+    from drafter.check import check_file
+
+    source = tmp_path / "kh-2023.docx"
+    source.write_bytes(render_docx(load_plan(EXAMPLES[0])))
+    answers = tmp_path / "kh-2026.yaml"
+    result = runner.invoke(app, ["new", "--from", str(source), "--year", "2026", "--no-input", "-o", str(answers)])
+    assert result.exit_code == 0, result.output
+    assert "«31/10/2023» → «31/10/2026»" in result.output  # the date, moved
+    assert "«Sở Thông tin và Truyền thông» → «Sở Khoa học và Công nghệ»" in result.output  # an abolished name
+    assert "năm 2023 → 2026" in result.output
+    docx_path = tmp_path / "kh-2026.docx"
+    assert runner.invoke(app, ["render", str(answers), "-o", str(docx_path)]).exit_code == 0
+    assert [f for f in check_file(docx_path) if f.is_error] == []
