@@ -182,3 +182,31 @@ def test_a_killed_run_leaves_no_half_written_file(tmp_path):
     assert 3 <= len(written) < 65 and not list(out.glob(".*.tmp"))
     for path in written:
         assert zipfile.ZipFile(path).testzip() is None
+
+
+def test_batch_renders_with_a_legal_staffs_template(tmp_path):
+    """`--template FILE` (or a name from `drafter template list`) reaches every commune's plan."""
+    import shutil
+
+    import docx
+    from docx.shared import Pt
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.paths import DEFAULT_TEMPLATE
+
+    template = tmp_path / "mau-tinh.docx"
+    shutil.copy(DEFAULT_TEMPLATE, template)
+    edited = docx.Document(str(template))
+    edited.styles["Nội dung"].font.size = Pt(13)
+    edited.save(str(template))
+    out = tmp_path / "ke-hoach"
+    result = CliRunner().invoke(app, ["batch", "run", "--kind", "hang-nam", "--province", "Khánh Hòa",
+                                      "--year", "2026", "--out", str(out), "--template", str(template)])
+    assert result.exit_code == 0, result.output
+    written = sorted(out.glob("*.docx"))
+    assert len(written) == 65
+    assert all(docx.Document(str(p)).styles["Nội dung"].font.size == Pt(13) for p in written[::16])
+    missing = CliRunner().invoke(app, ["batch", "run", "--kind", "hang-nam", "--province", "Khánh Hòa",
+                                       "--out", str(tmp_path / "x"), "--template", "khong-co-mau-nay"])
+    assert missing.exit_code in (1, 2) and "Traceback" not in missing.output

@@ -25,7 +25,8 @@ class Run:
         self.code, self.screen = code, screen
 
 
-def drive(keys: str, state=None, *, resume_file: Path | None = None, force: bool = False, **args) -> Run:
+def drive(keys: str, state=None, *, resume_file: Path | None = None, force: bool = False,
+          template: Path | None = None, pdf: bool = False, **args) -> Run:
     """Run the wizard on `keys`; `args` are the command-line answers of initial_state."""
     screen = io.StringIO()
     with create_pipe_input() as pipe:
@@ -35,7 +36,8 @@ def drive(keys: str, state=None, *, resume_file: Path | None = None, force: bool
                 given = {"kind": None, "unit": None, "year": None, "output": None, "signer": None,
                          "source": None, "resume_file": resume_file, **args}
                 state = initial_state(**given)
-            code = Wizard(state, Env(today=TODAY), force=force, resume_file=resume_file).run()
+            code = Wizard(state, Env(today=TODAY), force=force, resume_file=resume_file,
+                          template=template, pdf=pdf).run()
     return Run(code, screen.getvalue())
 
 
