@@ -100,10 +100,10 @@ def _layout_corrections(a: Anatomy, plan: Plan, report: ImportReport) -> None:
         before, after = squash(a.text(index)), squash(ctx[key])
         if before.rstrip(".") != after:
             report.add("corrected", a.units[index].where, f"«{before}» → «{after}»")
-    if a.signature and not plan.chu_ky.thay_mat:
-        report.add("guess", a.units[a.signature[0]].where,
-                   f"khối chữ ký không có dòng «{labels().chu_ky.thay_mat} ỦY BAN NHÂN DÂN»; giữ như bản nguồn "
-                   "(ghi «thay_mat: true» trong «chu_ky» nếu ký thay mặt tập thể)")
+    if a.signature and plan.chu_ky.thay_mat and not a.text(a.signature[0]).startswith(labels().chu_ky.thay_mat):
+        report.add("corrected", a.units[a.signature[0]].where,
+                   f"khối chữ ký thiếu dòng «{labels().chu_ky.thay_mat} {plan.co_quan.ten_co_quan.upper()}»: "
+                   "Ủy ban nhân dân ký thay mặt tập thể (Điều 13 Nghị định 30/2020/NĐ-CP); drafter thêm dòng này")
 
 
 _REFERENCE = re.compile(r"^\(\s*Kèm theo\b", re.IGNORECASE)

@@ -221,8 +221,7 @@ def signature(a: Anatomy, report: ImportReport) -> dict:
     if not lines:
         report.add("missing", "", "không thấy khối chữ ký (TM., KT., CHỦ TỊCH)")
     else:
-        if not lines[0].startswith(words.thay_mat):
-            sig["thay_mat"] = False
+        # a missing "TM." line is an ND30 defect: left at its default (printed), and reported
         titles = [line for line in lines if not line.startswith(words.thay_mat)]
         if any(line.startswith(words.ky_thay) for line in titles):
             sig["hinh_thuc"] = "ky_thay"
