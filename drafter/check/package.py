@@ -37,6 +37,20 @@ _STYLE_START = re.compile(rb"<w:style[\s>/]")
 _ATTR = re.compile(rb'w:(styleId|type|default)="([^"]*)"')
 
 
+_SHEETS: dict[bytes, "StyleSheet"] = {}
+
+
+def _style_sheet(data: bytes) -> "StyleSheet":
+    """One index per styles part: documents of a batch share the very same bytes (and a bytes
+    object keeps its hash, so the look-up is cheap after the first)."""
+    sheet = _SHEETS.get(data)
+    if sheet is None:
+        if len(_SHEETS) >= 16:
+            _SHEETS.clear()
+        sheet = _SHEETS[data] = StyleSheet(data=data)
+    return sheet
+
+
 class StyleSheet:
     """Styles by id and the document defaults. A styles part is mostly latent styles and table
     styles nobody uses (hundreds of kB in Word's templates): from bytes, each style is located
@@ -200,7 +214,7 @@ class Package:
                     continue
                 if kind == "styles":
                     try:
-                        pkg.styles = StyleSheet(data=read(target))
+                        pkg.styles = _style_sheet(read(target))
                     except etree.XMLSyntaxError as exc:
                         raise fail(f"tệp Word bị hỏng (thành phần {target} không phải XML hợp lệ: {exc.msg})") from None
                 elif kind == "numbering":

@@ -9,11 +9,14 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from drafter.document.render import style_id
+
 SIGNATURE_STYLES = ("Người ký", "Thẩm quyền ký")
 
 
 def _style_ids(doc: DocxDocument) -> set[str]:
-    return {s.style_id for s in doc.styles if s.name in SIGNATURE_STYLES}
+    # looked up once per styles part: a prepared template renders many plans over the same one
+    return {sid for sid in (style_id(doc, name) for name in SIGNATURE_STYLES) if sid}
 
 
 def keep_signature_with_text(doc: DocxDocument) -> None:

@@ -43,11 +43,20 @@ def _style_size_pt(doc: DocxDocument, style_name: str, fallback: float | None) -
 _STYLE_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _style_facts(doc: DocxDocument, style_name: str) -> tuple[str, float | None]:
-    """(style id, font size in pt or None), looked up once per styles part."""
+def style_id(doc: DocxDocument, style_name: str) -> str | None:
+    """The id of a named style (None if the template lacks it), looked up once per styles part."""
+    return _style_facts(doc, style_name)[0]
+
+
+def _style_facts(doc: DocxDocument, style_name: str) -> tuple[str | None, float | None]:
+    """(style id, font size in pt or None) — (None, None) for a style the template lacks —
+    looked up once per styles part."""
     facts = _STYLE_CACHE.setdefault(doc.part._styles_part, {})
     if style_name not in facts:
-        facts[style_name] = (doc.styles[style_name].style_id, _style_size_pt(doc, style_name, None))
+        try:
+            facts[style_name] = (doc.styles[style_name].style_id, _style_size_pt(doc, style_name, None))
+        except KeyError:
+            facts[style_name] = (None, None)
     return facts[style_name]
 
 

@@ -89,6 +89,7 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
 
     def __init__(self) -> None:
         super().__init__(autoescape=True, undefined=StrictUndefined, finalize=self._finalize)
+        self._safe: dict[tuple[type, str], bool] = {}
         self.new_render()
         # Only the documented filters: fewer tools, fewer ways to hurt (`safe` would let raw XML
         # past the escaping, `random` would make two renders differ).
@@ -185,6 +186,16 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
     def _check_format(self, text: Any) -> None:
         if isinstance(text, str) and _FORMAT_WIDTH.search(text):
             raise BudgetError("chuỗi định dạng trong mẫu có độ rộng quá lớn")
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Whether an attribute is safe depends on the object's type and the name alone (jinja's
+        # rules: internal names, mutating methods of known mutable types); a prepared template
+        # asks the same few questions for every plan, so each answer is kept per type and name.
+        key = (type(obj), attr)
+        known = self._safe.get(key)
+        if known is None:
+            known = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return known
 
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
         self._tick()

@@ -124,3 +124,39 @@ def test_good_file_next_to_a_bad_one_still_gets_checked(tmp_path: Path) -> None:
     code = run_check([tmp_path], "text", out=out, err=err)
     assert code == 2
     assert "tot.docx: đạt" in out.getvalue() and "xau.docx" in err.getvalue()
+
+
+def test_verified_part_cache_never_lets_other_bytes_through() -> None:
+    """A batch reuses the verification of parts it has seen; a part that merely shares the name,
+    CRC and sizes of a verified one (a forged collision) is still decompressed and checked."""
+    import io
+    import zipfile
+
+    import pytest
+
+    from drafter.check import safety
+    from drafter.document.render import render_docx
+    from drafter.answers import load_plan
+    from drafter.errors import UnreadableFileError
+    from drafter.paths import PRESETS
+
+    good = render_docx(load_plan(PRESETS / "examples" / "000-binh-duong-trien-khai-luat.yaml"))
+    safety.verify_docx_bytes(good, "tot.docx")
+    source = zipfile.ZipFile(io.BytesIO(good))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/settings.xml":
+                head, rest = data.split(b"?>", 1)
+                data = head + b'?><!DOCTYPE w:settings [<!ENTITY a "a">]>' + rest
+            target.writestr(info.filename, data)
+    hostile = out.getvalue()
+    info = zipfile.ZipFile(io.BytesIO(hostile)).getinfo("word/settings.xml")
+    key = (info.filename, info.CRC, info.file_size, info.compress_size, info.compress_type)
+    safety._VERIFIED[key] = (b"other compressed bytes", b"<w:settings/>")  # as if a collision were cached
+    try:
+        with pytest.raises(UnreadableFileError, match="DOCTYPE"):
+            safety.verify_docx_bytes(hostile, "xau.docx")
+    finally:
+        safety._VERIFIED.pop(key, None)
