@@ -8,7 +8,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from drafter.check.safety import read_bytes, verify_docx_bytes
 from drafter.errors import Location, OutputExistsError, UsageError
 from drafter.fileio import write_atomic
 from drafter.office.soffice import OfficeError, convert_dir
@@ -82,6 +81,8 @@ def convert_to_pdf(paths: list[Path], out_dir: Path | None = None, *, force: boo
         seen[key] = source
         if target.exists() and not force:
             raise OutputExistsError(target)
+    from drafter.check.safety import read_bytes, verify_docx_bytes  # the checker loads only when converting
+
     documents = []
     for source in sources:
         data = read_bytes(source)

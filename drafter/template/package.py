@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.check.safety import read_bytes, verify_docx_bytes
 from drafter.errors import Location, TemplateError, UnreadableFileError
 
 
 def read_template(path: Path | str) -> tuple[bytes, dict[str, bytes]]:
     """The template's bytes and its verified XML parts by name."""
+    from drafter.check.safety import read_bytes, verify_docx_bytes  # loads the checker: only when used
+
     path = Path(path)
     try:
         data = read_bytes(path)
