@@ -44,19 +44,28 @@ def _starts_paragraph(line: str) -> bool:
     )
 
 
-def text_units(text: str) -> list[Unit]:
+def text_units(text: str, *, cells: bool = False) -> list[Unit]:
+    """`cells`: read pipe-separated table cells as table units (textcells), as the checker does;
+    the importer keeps "| … |" rows whole and reads them as tables itself."""
+    from drafter.check.textcells import Piece, pieces
+
     units: list[Unit] = []
     parts: list[list[str]] = []  # the lines of each unit, joined once at the end (linear time)
     gap = False
     prev_upper = False
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = clean_line(raw)
+    seq = pieces(text, clean_line) if cells else [Piece(n, clean_line(raw)) for n, raw in enumerate(text.splitlines(), 1)]
+    for piece in seq:
+        number, line = piece.number, piece.text
         if not line:
             gap = True
             continue
         upper = is_upper(line)
         lower_start = line[0].islower() and not DIEM_RE.match(line)
-        if units and lower_start and not prev_upper:
+        if piece.cell is not None:
+            joins = not piece.starts and bool(units) and units[-1].group is piece.cell
+        elif units and units[-1].group is not None:
+            joins = False
+        elif units and lower_start and not prev_upper:
             joins = True
         elif not units or gap or upper or prev_upper or _starts_paragraph(line):
             joins = False
@@ -65,7 +74,8 @@ def text_units(text: str) -> list[Unit]:
         if joins:
             parts[-1].append(line)
         else:
-            units.append(Unit(line, f"dòng {number}", line=number, gap_before=gap))
+            units.append(Unit(line, f"dòng {number}", line=number, gap_before=gap, group=piece.cell,
+                              block=piece.table))
             parts.append([line])
         gap = False
         prev_upper = upper
