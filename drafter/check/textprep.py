@@ -5,7 +5,10 @@ A line continues the previous paragraph unless it starts one: after a blank line
 heading marker (I., 1., a), - , + ), at a known opening (Căn cứ, Thực hiện, Nơi nhận, Số:,
 TM./KT.), or when it or the line before it is ALL CAPS (header and signature lines). A line
 starting with a lower-case letter always continues, even across a blank line: PDF page breaks
-split paragraphs that way."""
+split paragraphs that way. Web copies add three things: rules typed under the issuer and the motto
+("-------", left out), the header wrapped by a narrow layout ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT
+NAM", "Bắc Ninh, ngày 30" / "tháng 5 năm 2025", joined), and the header table as pipe-separated
+cells (textcells, for the checker)."""
 
 from __future__ import annotations
 
