@@ -25,6 +25,9 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     "bac-ninh-186-kh-ubnd-2025": [
         ("ND30-E1", "error", "the stored copy stops in part I: no «./.»"),
     ],
+    "khanh-hoa-8456-kh-ubnd-2025": [
+        ("ND30-E1", "error", "the stored copy stops in the preamble: no «./.»"),
+    ],
     "tra-vinh-67-kh-ubnd-2025": [
         ("ND30-E1", "error", "the stored copy stops at the heading «1. Mục đích»: no «./.»"),
     ],
@@ -55,6 +58,7 @@ HEADER = {
     "bac-ninh-344-kh-ubnd-2025": ("ỦY BAN NHÂN DÂN|TỈNH BẮC NINH", "Số: 344/KH-UBND", "Bắc Ninh, ngày 30 tháng 5 năm 2025"),
     "nghe-an-348-kh-ubnd-2025": ("ỦY BAN NHÂN DÂN", "Số: 348/KH-UBND", "Nghệ An, ngày 14 tháng 5 năm 2025"),
     "lang-son-145-kh-ubnd-2025": ("ỦY BAN NHÂN DÂN", "Số: 145/KH-UBND", "Lạng Sơn, ngày 28 tháng 5 năm 2025"),
+    "khanh-hoa-8456-kh-ubnd-2025": ("ỦY BAN NHÂN DÂN", "Số: 8456/KH-UBND", "Khánh Hòa, ngày 29 tháng 6 năm 2025"),
     "dak-lak-0155-kh-ubnd-2025": ("ỦY BAN NHÂN DÂN", "Số: 0155/KH-UBND", "Đắk Lắk, ngày 24 tháng 12 năm 2025"),
     "tien-giang-383-kh-ubnd-2022": ("ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG", "Số: 383/KH-UBND",
                                     "Tiền Giang, ngày 07 tháng 12 năm 2022"),
