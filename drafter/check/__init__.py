@@ -59,7 +59,7 @@ def check_text(paragraphs: list[str]) -> list[Finding]:
 
 def check_plain_text(text: str) -> list[Finding]:
     """Text rules on raw text: markdown stripped, hard-wrapped lines joined into paragraphs."""
-    return _check_units(text_units(text), text_mode=True)
+    return _check_units(text_units(text, cells=True), text_mode=True)
 
 
 def check_docx(document: DocxDocument) -> list[Finding]:

@@ -170,8 +170,9 @@ def analyse(units: list[Unit]) -> Anatomy:
     if a.title is not None:
         zone_end = a.title
     else:
+        # "ỦY BAN NHÂN DÂN" opening the text is the issuer, not the signing authority
         zone_end = next((i for i, u in enumerate(units) if starts_basis(u.text) or is_heading(u.text)
-                         or is_recipients_label(u.text) or is_authority(u.text)), len(units))
+                         or is_recipients_label(u.text) or (is_authority(u.text) and i > 0)), len(units))
         zone_end = min(zone_end, 15)
     a.header_zone = list(range(zone_end))
     for i in a.header_zone:
