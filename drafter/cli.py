@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from drafter.errors import EXIT_INVALID, EXIT_USAGE, DrafterError, Location, UsageError
+from drafter.errors import EXIT_INVALID, EXIT_USAGE, DrafterError, report_format_error
 from drafter.office.cli import register as register_office_commands
 
 app = typer.Typer(
@@ -84,8 +84,8 @@ def check(
     """Kiểm tra thể thức Kế hoạch theo Nghị định 30/2020/NĐ-CP (mã thoát 1 khi có lỗi)."""
     from drafter.check import run_check
 
-    if fmt not in ("text", "json"):
-        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    if problem := report_format_error(fmt):
+        fail(problem)
     if trang:
         from drafter.office.cli import run_page_check
 
@@ -164,8 +164,8 @@ def import_(
     """Đọc một kế hoạch có sẵn thành tệp trả lời, kèm báo cáo những chỗ đã đoán hoặc đã sửa."""
     from drafter.importer.command import run_import
 
-    if fmt not in ("text", "json"):
-        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    if problem := report_format_error(fmt):
+        fail(problem)
     try:
         code = run_import(source, output, force=force, fmt=fmt, unit=unit,
                           echo=lambda s: out.print(s, markup=False), echo_err=lambda s: err.print(s, markup=False))
@@ -184,8 +184,8 @@ def diff(
     from drafter.importer import load_any
     from drafter.importer.diff import compare, format_json, format_text
 
-    if fmt not in ("text", "json"):
-        fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    if problem := report_format_error(fmt):
+        fail(problem)
     try:
         sections = compare(load_any(old)[0], load_any(new)[0])
     except DrafterError as error:

@@ -96,3 +96,14 @@ class OutputExistsError(UsageError):
 
 class UnreadableFileError(UsageError):
     """A file exists but cannot be read as what it claims to be (corrupt DOCX, bad encoding)."""
+
+
+REPORT_FORMATS = ("text", "json")
+
+
+def report_format_error(fmt: str) -> UsageError | None:
+    """The error for a `--format` value no report has (None when the value is fine)."""
+    if fmt in REPORT_FORMATS:
+        return None
+    return UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn {' hoặc '.join(REPORT_FORMATS)}",
+                      Location(field="--format"))

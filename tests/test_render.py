@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from drafter.answers import load_plan
 from drafter.cli import app
 from drafter.document.build_template import build
 from drafter.document.render import render_docx

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from drafter.check.finding import SEVERITY_WORDS, Finding
-from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError
+from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, report_format_error
 
 CHECKED_SUFFIXES = (".docx", ".txt")
 
@@ -145,8 +145,8 @@ def run_check(paths: list[Path], fmt: str = "text", *, out: TextIO | None = None
     `results_of` replaces the ordinary checks (`check --trang` adds the page rules)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    if fmt not in ("text", "json"):
-        _write(err, f"Lỗi: định dạng báo cáo «{fmt}» không hỗ trợ; chọn «text» hoặc «json»")
+    if problem := report_format_error(fmt):
+        _write(err, f"Lỗi: {problem}")
         return EXIT_USAGE
     if not paths:
         _write(err, "Lỗi: cần ít nhất một tệp .docx, .txt hoặc một thư mục")

@@ -12,7 +12,8 @@ import unicodedata
 from pathlib import Path
 
 from drafter.check.finding import SEVERITY_WORDS, Finding
-from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, Location, OutputExistsError, UsageError
+from drafter.errors import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, Location, OutputExistsError,
+                            UsageError, report_format_error)
 from drafter.fileio import write_atomic
 
 
@@ -80,8 +81,8 @@ def run(source: Path, output: Path, fmt: str = "text", force: bool = False) -> i
     from drafter.fix import fix_bytes, read_source
 
     try:
-        if fmt not in ("text", "json"):
-            raise UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format"))
+        if problem := report_format_error(fmt):
+            raise problem
         if _same_file(source, output):
             raise UsageError("tệp ra trùng tệp vào; drafter fix không ghi đè bản gốc", Location(file=output),
                              hint="chọn tên khác bằng -o, ví dụ ke-hoach-da-sua.docx")

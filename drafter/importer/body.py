@@ -219,18 +219,18 @@ class BodyBuilder:
         self.task_list = content if isinstance(content, list) else None
 
     def _paragraph(self, text: str) -> None:
-        self.task_list = None
-        self._pop_to(ITEM)
-        while self.stack and self.stack[-1].leaf_sentence:
-            self._close(self.stack.pop())
-        self._container().append({"doan": text})
+        self._unnumbered({"doan": text})
 
     def add_table(self, table: dict) -> None:
+        self._unnumbered({"bang": table})
+
+    def _unnumbered(self, node: dict) -> None:
+        """A paragraph or a table: under the open heading, beside a numbered sentence."""
         self.task_list = None
         self._pop_to(ITEM)
         while self.stack and self.stack[-1].leaf_sentence:
             self._close(self.stack.pop())
-        self._container().append({"bang": table})
+        self._container().append(node)
 
     def finish(self) -> list:
         self._pop_to(MUC)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.labels import labels
-from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock, TaskLabels
+from drafter.plan.body import Diem, Item, Khoan, Muc, Node, Para, Task, TaskBlock
 from drafter.plan.emphasis import Span, merge, plain, spans
 from drafter.plan.table import LaidTable, Table, lay_out_table
 from drafter.plan.model import Basis, Plan

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, report_format_error
 
 app = typer.Typer(help="Mẫu Word: liệt kê, xuất ra để sửa, kiểm tra, xem các biến dùng được.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -66,12 +66,11 @@ def check(
     fmt: Annotated[str, typer.Option("--format", help="Dạng báo cáo: text hoặc json.")] = "text",
 ) -> None:
     """Kiểm tra một mẫu: cú pháp, biến, kiểu, rồi dựng thử và kiểm tra thể thức (mã thoát 1 khi có lỗi)."""
-    from drafter.errors import Location, UsageError
     from drafter.template.lint import check_template, format_problems
     from drafter.template.store import resolve_template
 
-    if fmt not in ("text", "json"):
-        _fail(UsageError(f"dạng báo cáo «{fmt}» không hỗ trợ; chọn text hoặc json", Location(field="--format")))
+    if problem := report_format_error(fmt):
+        _fail(problem)
     try:
         path = resolve_template(template)
         problems = check_template(path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from checkhelp import fired, for_runs, good_bytes, findings, of_rule, para, rule_ids, set_text, text_findings
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, RGBColor
+from docx.shared import RGBColor
 
 QH = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"

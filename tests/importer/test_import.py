@@ -3,7 +3,6 @@ output, the real plans of shared/seeds, and the command line."""
 
 from __future__ import annotations
 
-import io
 
 import pytest
 from typer.testing import CliRunner
