@@ -264,3 +264,8 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("Đã dừng.", markup=False)
         sys.exit(EXIT_USAGE)
+    except SystemExit as exc:
+        if exc.code != 130:
+            raise
+        err.print("Đã dừng.", markup=False)  # typer turns Ctrl-C into a silent exit 130
+        sys.exit(EXIT_USAGE)

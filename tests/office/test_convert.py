@@ -5,6 +5,7 @@ leaving nothing half-written."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -96,6 +97,25 @@ def test_hanging_conversion_is_killed_and_leaves_nothing(tmp_path, plan_bytes, m
     assert list(scratch.iterdir()) == []  # private profile and work copies removed
     with pytest.raises(ProcessLookupError):  # the hung process was killed, not left behind
         os.kill(int(pid_file.read_text()), 0)
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_during_conversion_says_stopped_and_leaves_nothing(tmp_path, plan_bytes):
+    started = tmp_path / "started"
+    fake = _fake_soffice(tmp_path, f"touch {started}\nexec sleep 120")
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(plan_bytes)
+    process = subprocess.Popen([sys.executable, "-m", "drafter", "pdf", str(source)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, "DRAFTER_SOFFICE": str(fake)},
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 40
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 2  # README: stopped by Ctrl-C
+    assert "Đã dừng" in stderr and "Traceback" not in stderr
+    assert not source.with_suffix(".pdf").exists()
 
 
 @pytest.mark.timeout(60)
