@@ -14,7 +14,7 @@ from drafter.check.context import Context
 from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader
 from drafter.check.docx_units import docx_units
 from drafter.check.finding import Finding
-from drafter.check.formatting import FONT_SLOTS, Resolver, RunProps, W
+from drafter.check.formatting import FONT_SLOTS, Resolver, RunProps, W, align_words
 from drafter.check.package import Package
 from drafter.check.page_checks import LINE_HEIGHT, fmt_number, part_paragraphs, part_references, section_properties, check_paper, check_page_numbers
 from drafter.check.recognise import not_a_plan
@@ -30,7 +30,6 @@ RATIO_TOLERANCE = 0.03  # of the text width: rules are drawn by hand, widths are
 INDENT_TOLERANCE_CM = 0.05
 WRAP_TOLERANCE_MM = 0.3
 DEFAULT_SIZE = 10.0  # Word's size when nothing sets one
-_ALIGN_WORDS = {"left": "căn trái", "right": "căn phải", "justify": "căn đều", "center": "căn giữa"}
 
 
 @dataclass
@@ -124,7 +123,7 @@ def check_element(view: DocView, rule: str, i: int | None, element: Element, *, 
         wanted.append("in hoa")
     para = view.para(i)
     if centred and para.props.align != "center" and not view.tabbed(i):
-        problems.append(_ALIGN_WORDS.get(para.props.align, para.props.align))
+        problems.append(align_words(para.props.align))
         wanted.append("căn giữa")
     if problems:
         view.ctx.add(rule, i, f"«{short(look.text, 45)}»: " + ", ".join(problems), ", ".join(wanted))
@@ -371,7 +370,7 @@ def check_body(view: DocView) -> None:
         available = para.text_width_mm - max(props.first_line, 0) / TWIPS_PER_MM
         wraps = _wider_than(text, size, available)
         if wraps and props.align != "justify":
-            view.ctx.add("ND30-D2", where, _ALIGN_WORDS.get(props.align, props.align), "căn đều hai lề", position=p)
+            view.ctx.add("ND30-D2", where, align_words(props.align), "căn đều hai lề", position=p)
         if props.align != "center" and p not in headings:
             indent = _first_line_cm(view, para)
             if not table.thut_dau_dong_cm.contains(indent, INDENT_TOLERANCE_CM):

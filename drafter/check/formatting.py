@@ -86,6 +86,12 @@ class ParaProps:
 _ALIGN = {"both": "justify", "distribute": "justify", "thaiDistribute": "justify", "lowKashida": "justify",
           "mediumKashida": "justify", "highKashida": "justify", "left": "left", "start": "left",
           "center": "center", "right": "right", "end": "right"}
+_ALIGN_WORDS = {"left": "căn trái", "center": "căn giữa", "right": "căn phải", "justify": "căn đều"}
+
+
+def align_words(value: str | None) -> str:
+    """An alignment in words ("căn giữa"), from a w:jc value or its normalised form; none set is left."""
+    return _ALIGN_WORDS.get(_ALIGN.get(value or "left", value or "left"), f"căn {value}")
 
 
 def parse_rpr(rpr) -> dict[str, Any]:

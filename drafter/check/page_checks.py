@@ -8,7 +8,7 @@ import re
 
 from drafter.check.context import Context
 from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader, body_sections
-from drafter.check.formatting import W
+from drafter.check.formatting import W, align_words
 from drafter.check.package import Package
 from drafter.rules import rules
 
@@ -141,7 +141,7 @@ def check_page_numbers(ctx: Context, pkg: Package, reader: Reader, paras: list[D
             numbered = True
             problems, wanted = [], []
             if para.props.align != "center":
-                problems.append(f"căn {_ALIGN_WORDS.get(para.props.align, para.props.align)}")
+                problems.append(align_words(para.props.align))
                 wanted.append("căn giữa")
             sizes = {s.props.size for s in para.segments if s.props.size is not None and s.text.strip()}
             bad = sorted(x for x in sizes if not rule.co_chu.contains(x, 0.01))
@@ -169,8 +169,6 @@ def check_page_numbers(ctx: Context, pkg: Package, reader: Reader, paras: list[D
         ctx.add("ND30-P5", "trang", "văn bản dài hơn một trang mà không có số trang",
                 "số trang bằng chữ số Ả Rập, căn giữa phần đầu trang, từ trang thứ hai")
 
-
-_ALIGN_WORDS = {"left": "trái", "right": "phải", "justify": "đều", "center": "giữa"}
 
 
 def estimate_pages(pkg: Package, paras: list[DocPara]) -> float:

@@ -15,10 +15,10 @@ from docx.text.paragraph import Paragraph
 from drafter.check.docx_checks import _rule_candidates
 from drafter.check.docx_extra import is_black, table_borders, table_width_mm, BORDER_SIDES
 from drafter.check.docx_reader import body_sections
-from drafter.check.formatting import FONT_SLOTS, W
+from drafter.check.formatting import FONT_SLOTS, W, align_words
 from drafter.fix.change import Plan
 from drafter.fix.runs import (
-    align_word, paragraph_alignment, raw_color, raw_fonts, raw_size, raw_toggle, run_props, run_spans, set_alignment,
+    paragraph_alignment, raw_color, raw_fonts, raw_size, raw_toggle, run_props, run_spans, set_alignment,
     set_color_auto, set_fonts, set_size, set_toggle,
 )
 from drafter.fix.shapes import resize_rule, rule_lengths
@@ -130,7 +130,7 @@ def plan_elements(view, plan: Plan, rules_fired: set[str]) -> None:
                 plan.add(rule, unit.where, "in hoa (định dạng All Caps, không đổi chữ)", False, True,
                          lambda r=r: raw_toggle(r, "caps"), lambda r=r: set_toggle(r, "caps", True))
         if rule in rules_fired and centred and para.props.align != "center" and not view.tabbed(i):
-            plan.add(rule, unit.where, "căn lề", align_word(para.props.align), align_word("center"),
+            plan.add(rule, unit.where, "căn lề", align_words(para.props.align), align_words("center"),
                      lambda p=para.el: paragraph_alignment(p), lambda p=para.el: set_alignment(p, WD_ALIGN_PARAGRAPH.CENTER))
 
 
@@ -156,7 +156,7 @@ def plan_body(view, plan: Plan, findings) -> None:
                         plan.add(f.rule, where, "cỡ chữ (pt)", size, body_size.mac_dinh, lambda r=span.el: raw_size(r),
                                  lambda r=span.el: set_size(r, body_size.mac_dinh))
             elif f.rule == "ND30-D2":
-                plan.add(f.rule, where, "căn lề", align_word(para.props.align), align_word("both"),
+                plan.add(f.rule, where, "căn lề", align_words(para.props.align), align_words("both"),
                          lambda p=para.el: paragraph_alignment(p),
                          lambda p=para.el: set_alignment(p, WD_ALIGN_PARAGRAPH.JUSTIFY))
             elif f.rule == "ND30-D3" and not para.text[:1].isspace():

@@ -11,10 +11,10 @@ from docx.section import Section
 from docx.shared import Cm
 
 from drafter.check.docx_reader import TWIPS_PER_MM
-from drafter.check.formatting import W
+from drafter.check.formatting import W, align_words
 from drafter.check.page_checks import _has_page_field, part_references, section_properties, table_sections
 from drafter.fix.change import Plan
-from drafter.fix.runs import align_word, paragraph_alignment, raw_size, set_alignment, set_size
+from drafter.fix.runs import paragraph_alignment, raw_size, set_alignment, set_size
 from drafter.rules import rules
 
 EXACT = 0.01
@@ -106,8 +106,8 @@ def plan_page_numbers(view, document, plan: Plan, rules_fired: set[str]) -> None
             for p in part.iter(W + "p") if part is not None else ():
                 if not _has_page_field(p):
                     continue
-                plan.add("ND30-P3", "đầu trang", "căn lề số trang", align_word(paragraph_alignment(p)),
-                         align_word("center"),
+                plan.add("ND30-P3", "đầu trang", "căn lề số trang", align_words(paragraph_alignment(p)),
+                         align_words("center"),
                          lambda p=p: paragraph_alignment(p), lambda p=p: set_alignment(p, WD_ALIGN_PARAGRAPH.CENTER))
                 pstyle = view.resolver.para_props(p).style_id
                 for r in p.iter(W + "r"):

@@ -119,15 +119,6 @@ def set_color_auto(r) -> None:
 # -- paragraph alignment -----------------------------------------------------------------------------
 
 
-_ALIGN_WORDS = {"left": "trái", "start": "trái", "center": "giữa", "right": "phải", "end": "phải", "both": "đều",
-                "justify": "đều", "distribute": "đều"}
-
-
-def align_word(value: str | None) -> str:
-    """A paragraph alignment in words ("căn giữa"); no alignment set is left-aligned."""
-    return "căn " + _ALIGN_WORDS.get(value or "left", value or "trái")
-
-
 def set_alignment(p, value) -> None:
     Paragraph(p, None).alignment = value
 
@@ -135,7 +126,6 @@ def set_alignment(p, value) -> None:
 def paragraph_alignment(p) -> str | None:
     jc = p.find(f"{W}pPr/{W}jc")
     return jc.get(W + "val") if jc is not None else None
-
 
 
 # -- paragraph text ------------------------------------------------------------------------------
