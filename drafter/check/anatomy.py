@@ -124,6 +124,11 @@ def is_heading(text: str) -> bool:
     return bool(is_muc(text) or KHOAN_RE.match(text))
 
 
+def is_khoan_title(text: str) -> bool:
+    """A numbered khoản that is a title (bold, no closing mark), not a numbered sentence."""
+    return bool(KHOAN_RE.match(text)) and not text.rstrip().endswith((".", ";", ":", "!", "?"))
+
+
 def is_muc(text: str) -> re.Match | None:
     """A Mục heading: a Roman numeral, then a title starting with a capital (ND30 wants it all
     in capitals; that is checked on the heading, not used to find it)."""

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.check.anatomy import APPENDIX_RE, REFERENCE_RE, is_upper
+from drafter.check.anatomy import APPENDIX_RE, REFERENCE_RE, is_upper, short
 from drafter.check.context import Context
-from drafter.check.text_checks import short
 from drafter.rules import rules
 from drafter.vn import roman
 
@@ -66,7 +65,7 @@ def check_appendices(ctx: Context) -> None:
 
 def check_appendix_looks(view) -> None:
     """DOCX only: the heading, title and reference line of each appendix (PL-I mục III)."""
-    from drafter.check.docx_checks import check_element  # docx_checks calls this module
+    from drafter.check.docview import check_element  # DOCX reading loads only for a DOCX check
 
     a, r = view.anatomy, rules().phu_luc
     ends = a.appendices[1:] + [len(a.units)]

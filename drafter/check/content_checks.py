@@ -9,10 +9,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from drafter.check.anatomy import is_upper, squash
+from drafter.check.anatomy import is_upper, short, squash
 from drafter.check.context import Context
 from drafter.check.phrases import WORD, PhraseMatcher
-from drafter.check.text_checks import short
 from drafter.presets.agencies import Abolished, abolished
 from drafter.presets.registry import BasisRegistry, LegalText
 from drafter.units.normalize import tone_key

@@ -1,132 +1,35 @@
 """Formatting rules of a DOCX plan, on effective formatting (see formatting.py): fonts, sizes,
 bold, italic, capitals and alignment of each element (PL-I II), the rules under the issuing
-body, the motto and the subject (bordered paragraphs, drawn shapes, typed underscores), header
-lines that would wrap in their cell, and the body paragraphs (PL-I II.6.e)."""
+body, the motto and the subject (bordered paragraphs, drawn shapes, typed underscores) and
+header lines that would wrap in their cell; the body paragraphs are body_checks.py. The
+document view these checks share is docview.py (its names stay importable from here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.check.anatomy import KHOAN_RE, Anatomy, Unit, analyse, is_muc, is_rule_text
+from drafter.check.anatomy import is_khoan_title, is_muc, is_rule_text, short
 from drafter.check.appendix_checks import check_appendix_looks
+from drafter.check.body_checks import check_body
 from drafter.check.content_checks import check_content_rules
-from drafter.check.context import Context
-from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader
-from drafter.check.docx_units import docx_units
+from drafter.check.docview import DEFAULT_SIZE, SIZE_TOLERANCE, DocView, Look, check_element
+from drafter.check.docx_extra import check_docx_extra
+from drafter.check.docx_reader import TWIPS_PER_MM
 from drafter.check.finding import Finding
-from drafter.check.formatting import FONT_SLOTS, Resolver, RunProps, W, align_words
+from drafter.check.formatting import FONT_SLOTS
 from drafter.check.package import Package
-from drafter.check.page_checks import LINE_HEIGHT, fmt_number, part_paragraphs, part_references, section_properties, check_paper, check_page_numbers
+from drafter.check.page_checks import check_page_numbers, check_paper, fmt_number, part_paragraphs, part_references, section_properties
 from drafter.check.recognise import not_a_plan
 from drafter.check.ruleset import merge
-from drafter.check.text_checks import check_text_rules, short
+from drafter.check.text_checks import check_text_rules
 from drafter.check.wording import check_wording
-from drafter.check.docx_extra import check_docx_extra
 from drafter.document.metrics import text_width_mm
-from drafter.rules import Element, RuleRatio, rules
+from drafter.rules import RuleRatio, rules
 
-SIZE_TOLERANCE = 0.01  # pt
+__all__ = ["check_package", "check_element", "DocView", "Look", "DEFAULT_SIZE", "SIZE_TOLERANCE", "RATIO_TOLERANCE"]
+
 RATIO_TOLERANCE = 0.03  # of the text width: rules are drawn by hand, widths are estimates
-INDENT_TOLERANCE_CM = 0.05
 WRAP_TOLERANCE_MM = 0.3
-DEFAULT_SIZE = 10.0  # Word's size when nothing sets one
-
-
-@dataclass
-class Look:
-    sizes: list[float]
-    bold: bool
-    italic: bool
-    upper: bool
-    text: str
-
-
-class DocView:
-    default_tab_mm: float = 720 / TWIPS_PER_MM
-
-    """A checked document: paragraphs, units and anatomy, with formatting helpers."""
-
-    def __init__(self, package: Package):
-        self.package = package
-        self.resolver = Resolver(package)
-        self.reader = Reader(package, self.resolver)
-        self.paras = self.reader.read()
-        self.units = docx_units(self.paras)
-        self.anatomy: Anatomy = analyse(self.units)
-        self.ctx = Context(self.anatomy, text_mode=False)
-
-    def para(self, i: int) -> DocPara:
-        return self.paras[self.units[i].para]
-
-    def chars(self, unit: Unit, start: int | None = None, end: int | None = None) -> list[tuple[str, RunProps]]:
-        para = self.paras[unit.para]
-        lo, hi = unit.start if start is None else start, unit.end if end is None else end
-        out = []
-        for seg in para.segments_in(lo, hi):
-            piece = para.text[max(seg.start, lo): min(seg.end, hi)]
-            out.extend((c, seg.props) for c in piece if not c.isspace())
-        return out
-
-    def look(self, i: int, start: int | None = None, end: int | None = None) -> Look:
-        unit = self.units[i]
-        chars = self.chars(unit, start, end)
-        sizes = sorted({p.size if p.size is not None else DEFAULT_SIZE for _, p in chars})
-        shown = "".join(c.upper() if p.caps else c for c, p in chars)
-        letters = [c for c in shown if c.isalpha()]
-        return Look(
-            sizes=sizes,
-            bold=bool(chars) and all(p.bold for _, p in chars),
-            italic=bool(chars) and all(p.italic for _, p in chars),
-            upper=bool(letters) and all(c.isupper() for c in letters),
-            text=unit.text,
-        )
-
-    def width_mm(self, i: int) -> float:
-        """Printed width of a unit's text, run by run (bold, italic, size, capitals)."""
-        unit = self.units[i]
-        para = self.paras[unit.para]
-        total = 0.0
-        for seg in para.segments_in(unit.start, unit.end):
-            piece = para.text[max(seg.start, unit.start): min(seg.end, unit.end)]
-            if seg.props.caps:
-                piece = piece.upper()
-            total += text_width_mm(piece, seg.props.size or DEFAULT_SIZE, bold=seg.props.bold, italic=seg.props.italic)
-        return total
-
-    def tabbed(self, i: int) -> bool:
-        group = self.units[i].group
-        return isinstance(group, tuple) and group[:1] == ("tab",)
-
-
-def _sizes(sizes: list[float]) -> str:
-    return ", ".join(f"{fmt_number(s)} pt" for s in sizes)
-
-
-def check_element(view: DocView, rule: str, i: int | None, element: Element, *, centred: bool = False,
-                  case: bool = True, start: int | None = None, end: int | None = None) -> None:
-    if i is None:
-        return
-    look = view.look(i, start, end)
-    problems, wanted = [], []
-    bad = [s for s in look.sizes if not element.co_chu.contains(s, SIZE_TOLERANCE)]
-    if bad:
-        problems.append(f"cỡ chữ {_sizes(look.sizes)}")
-        wanted.append(f"cỡ chữ {element.co_chu.describe(' pt')}")
-    if element.dam and not look.bold:
-        problems.append("không đậm")
-        wanted.append("chữ đậm")
-    if element.nghieng and not look.italic:
-        problems.append("không nghiêng")
-        wanted.append("chữ nghiêng")
-    if case and element.in_hoa and not look.upper:
-        problems.append("chưa in hoa")
-        wanted.append("in hoa")
-    para = view.para(i)
-    if centred and para.props.align != "center" and not view.tabbed(i):
-        problems.append(align_words(para.props.align))
-        wanted.append("căn giữa")
-    if problems:
-        view.ctx.add(rule, i, f"«{short(look.text, 45)}»: " + ", ".join(problems), ", ".join(wanted))
 
 
 # -- element formatting ----------------------------------------------------------------------------
@@ -152,7 +55,7 @@ def check_elements(view: DocView) -> None:
         text = view.units[i].text
         if is_muc(text):
             check_element(view, "ND30-M4", i, el.muc)
-        elif KHOAN_RE.match(text) and not text.rstrip().endswith((".", ";", ":", "!", "?")):
+        elif is_khoan_title(text):
             look = view.look(i)
             if not look.bold:
                 view.ctx.add("ND30-M5", i, f"«{short(text, 45)}»: không đậm", "tiêu đề khoản in đậm")
@@ -311,134 +214,6 @@ def check_fonts(view: DocView) -> None:
                     shown = f"«{font}»" if font else "không đặt"
                     view.ctx.add("ND30-F2", para.where, f"phông cho {label}: {shown}",
                                  f"{name} ở cả bốn ô phông (ascii, hAnsi, eastAsia, cs)", position=position)
-
-
-# -- body paragraphs ---------------------------------------------------------------------------------
-
-
-def _body_paragraphs(view: DocView) -> list[int]:
-    a = view.anatomy
-    seen: list[int] = []
-    for i in a.preamble + a.body:
-        p = view.units[i].para
-        para = view.paras[p]
-        if para.cell is None and not para.in_text_box and p not in seen:
-            seen.append(p)
-    return seen
-
-
-def _first_line_cm(view: DocView, para: DocPara) -> float:
-    props = para.props
-    first = props.first_line
-    if props.first_line_chars:
-        size = max((s.props.size or DEFAULT_SIZE for s in para.segments), default=DEFAULT_SIZE)
-        first = int(props.first_line_chars / 100 * size * 20)
-    offset_mm = (props.left + first) / TWIPS_PER_MM
-    lead = para.text[: len(para.text) - len(para.text.lstrip())]
-    if lead:
-        tabs = lead.count("\t")
-        size = para.segments[0].props.size if para.segments else DEFAULT_SIZE
-        offset_mm += tabs * view.default_tab_mm + text_width_mm(lead.replace("\t", ""), size or DEFAULT_SIZE)
-    return offset_mm / 10
-
-
-def _heading_paragraphs(view: DocView) -> set[int]:
-    out: set[int] = set()
-    for i in view.anatomy.body:
-        text = view.units[i].text
-        if is_muc(text) or (KHOAN_RE.match(text) and not text.rstrip().endswith((".", ";", ":", "!", "?"))):
-            out.add(view.units[i].para)
-    return out
-
-
-def check_body(view: DocView) -> None:
-    table, el = rules().doan_van, rules().thanh_phan.noi_dung
-    view.default_tab_mm = _default_tab_mm(view.package)
-    paragraphs = _body_paragraphs(view)
-    headings = _heading_paragraphs(view)  # Mục / khoản titles: flush left or indented, both seen
-    for n, p in enumerate(paragraphs):
-        para = view.paras[p]
-        props = para.props
-        where = para.where
-        sizes = sorted({s.props.size if s.props.size is not None else DEFAULT_SIZE
-                        for s in para.segments if s.text.strip()})
-        bad = [s for s in sizes if not el.co_chu.contains(s, SIZE_TOLERANCE)]
-        if bad:
-            view.ctx.add("ND30-D1", where, _sizes(bad), el.co_chu.describe(" pt"), position=p)
-        size = max(sizes, default=DEFAULT_SIZE)
-        text = para.text.strip()
-        available = para.text_width_mm - max(props.first_line, 0) / TWIPS_PER_MM
-        wraps = _wider_than(text, size, available)
-        if wraps and props.align != "justify":
-            view.ctx.add("ND30-D2", where, align_words(props.align), "căn đều hai lề", position=p)
-        if props.align != "center" and p not in headings:
-            indent = _first_line_cm(view, para)
-            if not table.thut_dau_dong_cm.contains(indent, INDENT_TOLERANCE_CM):
-                view.ctx.add("ND30-D3", where, f"{fmt_number(indent)} cm", table.thut_dau_dong_cm.describe(" cm"), position=p)
-        spacing = _line_spacing_problem(props, size)
-        if spacing:
-            view.ctx.add("ND30-D5", where, spacing[0], spacing[1], position=p)
-        if n + 1 < len(paragraphs):
-            nxt = paragraphs[n + 1]
-            if nxt != p + 1:
-                continue  # an empty paragraph or a table in between gives the space
-            following = view.paras[nxt].props
-            gap = props.after + following.before
-            if props.contextual and following.contextual and props.style_id == following.style_id:
-                gap = 0
-            minimum = table.cach_sau_pt.tu or 0
-            if gap / 20 + 0.5 < minimum:
-                view.ctx.add("ND30-D4", where, f"{fmt_number(gap / 20)} pt", f"tối thiểu {fmt_number(minimum)} pt giữa hai đoạn",
-                             position=p)
-
-
-NARROWEST_GLYPH_EM = 0.25  # space and full stop in Times New Roman
-WIDEST_GLYPH_EM = 1.0
-
-
-def _wider_than(text: str, size: float, available_mm: float) -> bool:
-    """Whether the text needs more than one line; measured only when the bounds cannot tell."""
-    em_mm = size * 25.4 / 72
-    if len(text) * NARROWEST_GLYPH_EM * em_mm > available_mm:
-        return True
-    if len(text) * WIDEST_GLYPH_EM * em_mm <= available_mm:
-        return False
-    return text_width_mm(text, size) > available_mm
-
-
-def _line_spacing_problem(props, size: float) -> tuple[str, str] | None:
-    """(found, expected) when the line spacing is outside PL-I II.6.e: single to 1.5 lines, or
-    "exactly" at least the rules table's minimum in points."""
-    table = rules().doan_van
-    lines, exact = table.gian_dong, table.gian_dong_chinh_xac_pt
-    wanted = f"từ {fmt_number(lines.tu or 1)} đến {fmt_number(lines.den or 1.5)} dòng"
-    if exact is not None and exact.tu is not None:
-        wanted += f", hoặc chính xác (exactly) từ {fmt_number(exact.tu)} pt"
-    if props.line is None:
-        return None
-    if props.line_rule == "auto":
-        multiple = props.line / 240
-        if lines.contains(multiple, 0.02):
-            return None
-        return f"{fmt_number(multiple)} dòng", wanted
-    pt = props.line / 20
-    multiple = pt / (size * LINE_HEIGHT)
-    high_ok = multiple <= (lines.den or 1.5) + 0.02
-    low_ok = props.line_rule == "atLeast" or multiple >= (lines.tu or 1) - 0.02 \
-        or (exact is not None and exact.tu is not None and pt >= exact.tu - 0.05)
-    if high_ok and low_ok:
-        return None
-    return f"{fmt_number(pt)} pt (khoảng {fmt_number(multiple)} dòng)", wanted
-
-
-def _default_tab_mm(pkg: Package) -> float:
-    tab = pkg.settings.find(W + "defaultTabStop") if pkg.settings is not None else None
-    try:
-        if tab is not None and tab.get(W + "val"):
-            return int(tab.get(W + "val")) / TWIPS_PER_MM
-    except ValueError:
-        pass
-    return 720 / TWIPS_PER_MM
 
 
 def check_package(package: Package) -> list[Finding]:

@@ -1,22 +1,24 @@
 """Rules that need no formatting: the wording and punctuation of the header lines, Số, the date
-line, title and subject, bases, heading sequences, the closing mark, the signature block and
-Nơi nhận. They run on DOCX text and on plain-text plans alike.
+line, title and subject, bases, heading sequences and the closing mark; the signature block and
+Nơi nhận are closing_checks.py, appendices appendix_checks.py. They run on DOCX text and on
+plain-text plans alike.
 
 Plain text comes from PDF extraction or pasting, which loses header lines: there a missing
 element is not reported (it may have been lost), only the form of what is present."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from drafter.check.anatomy import AUTHORITY_RE, Anatomy, Unit, is_upper, short, squash
+from drafter.check.anatomy import Anatomy, Unit, is_upper, short, squash
+from drafter.check.appendix_checks import check_appendices
+from drafter.check.closing_checks import check_recipients_text, check_signature_text, without_records_note
 from drafter.check.context import Context
+from drafter.check.dates import DateLine, parse_date_line
 from drafter.check.headings import check_numbering
 from drafter.labels import labels
-from drafter.plan.levels import REFORM_DATE, TYPE_WORDS
+from drafter.plan.levels import TYPE_WORDS
 from drafter.rules import rules
 from drafter.units.normalize import tone_key
 from drafter.vn import upper
@@ -112,75 +114,6 @@ def check_number(ctx: Context) -> None:
 
 
 # -- Địa danh, ngày tháng -------------------------------------------------------------------------
-
-_DATE = re.compile(r"^(?P<place>[^,]*?)(?P<comma>\s*,)?\s*ngày(?P<d>[\s\d]*?)\s*tháng(?P<m>[\s\d]*?)\s*năm\s*(?P<y>\d{4})"
-                   r"\s*(?P<tail>\S*)$", re.IGNORECASE)
-
-
-@dataclass
-class DateLine:
-    era: dt.date | None  # the date that decides the administrative era (None: undecidable)
-    earliest: dt.date | None
-    latest: dt.date | None
-    problems: list[str]
-    fixed: str  # the line written correctly
-
-
-def parse_date_line(text: str) -> DateLine | None:
-    """Read `<place>, ngày DD tháng MM năm YYYY` (day, month may be blank in a draft)."""
-    table = rules().ngay_thang
-    m = _DATE.match(squash(text).replace(" ,", ","))
-    if not m:
-        return None
-    problems: list[str] = []
-    place = m.group("place").strip()
-    day_s, month_s, year = m.group("d").strip(), m.group("m").strip(), int(m.group("y"))
-    if not place:
-        problems.append("thiếu địa danh trước ngày tháng")
-    if not m.group("comma"):
-        problems.append("thiếu dấu «,» sau địa danh")
-    if m.group("tail"):
-        problems.append(f"thừa «{m.group('tail')}» sau năm")
-    day = int(day_s) if day_s.isdigit() else None
-    month = int(month_s) if month_s.isdigit() else None
-    if (day_s and day is None) or (month_s and month is None):
-        problems.append("ngày, tháng viết bằng chữ số")
-    fixed_day, fixed_month = day_s, month_s
-    if day is not None:
-        if day < table.ngay_duoi_them_0 and len(day_s) < 2:
-            problems.append(f"ngày nhỏ hơn {table.ngay_duoi_them_0} có số 0 phía trước (ngày {day:02d})")
-        elif day >= table.ngay_duoi_them_0 and len(day_s) > 2:
-            problems.append("ngày có hai chữ số")
-        fixed_day = f"{day:02d}" if day < table.ngay_duoi_them_0 else str(day)
-    if month is not None:
-        padded = month in table.thang_them_0
-        if padded and len(month_s) < 2:
-            problems.append(f"tháng {', '.join(map(str, table.thang_them_0))} có số 0 phía trước (tháng {month:02d})")
-        elif not padded and month_s.startswith("0"):
-            problems.append(f"tháng {month} không có số 0 phía trước (viết «tháng {month}», không viết «tháng {month_s}»)")
-        fixed_month = f"{month:02d}" if padded else str(month)
-    if day is not None and month is None:
-        problems.append("có ngày nhưng thiếu tháng")
-    era = earliest = latest = None
-    if day is not None and month is not None:
-        try:
-            era = earliest = latest = dt.date(year, month, day)
-        except ValueError:
-            problems.append("ngày tháng không có thật")
-    elif month is not None:
-        if 1 <= month <= 12:
-            era = earliest = dt.date(year, month, 1)
-            latest = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        else:
-            problems.append("tháng không có thật")
-    else:
-        earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if year != REFORM_DATE.year:
-            era = earliest  # a draft with the year only: the era of the whole year
-    blank = "    "
-    fixed = f"{place or '<địa danh>'}, ngày {fixed_day or blank} tháng {fixed_month or blank} năm {year}"
-    return DateLine(era, earliest, latest, problems, fixed)
-
 
 def check_date(ctx: Context) -> None:
     a = ctx.anatomy
@@ -305,118 +238,6 @@ def check_ending(ctx: Context) -> None:
     ctx.add("ND30-E1", last, short(text[-30:], 30), f"«{mark}» ngay sau chữ cuối cùng của nội dung")
 
 
-# -- signature ------------------------------------------------------------------------------------
-
-_ACADEMIC = re.compile(r"^(GS|PGS|TS|ThS|Th\.S|KS|BS|CN|PGS\.TS|GS\.TS)\s*\.", re.IGNORECASE)
-
-
-def check_signature_text(ctx: Context) -> None:
-    a = ctx.anatomy
-    words = labels().chu_ky
-    collective = f"{words.thay_mat} {upper(labels().ten_co_quan)}"
-    if not a.signature:
-        if ctx.require_elements:
-            ctx.missing("ND30-K2", "cuối văn bản", "không thấy quyền hạn, chức vụ người ký",
-                    f"«{collective}» và chức vụ người ký")
-        return
-    lines = [squash(a.text(i)) for i in a.signature]
-    first = lines[0]
-    if not first.startswith(words.thay_mat):
-        ctx.add("ND30-K1", a.signature[0], f"khối chữ ký bắt đầu bằng «{first}», thiếu dòng «{collective}»",
-                f"«{collective}» ở dòng đầu (kế hoạch do Ủy ban nhân dân ban hành)")
-    for n, (i, line) in enumerate(zip(a.signature, lines)):
-        m = AUTHORITY_RE.match(line)
-        if not m:
-            continue
-        kind = m.group(1)
-        if kind in ("TL", "TUQ"):
-            ctx.add("ND30-K2", i, f"ký «{kind}.» ({line})", f"«{words.thay_mat}», «{words.ky_thay}» hoặc "
-                    f"«{words.quyen}»; kế hoạch không ký thừa lệnh, thừa ủy quyền")
-        elif n + 1 >= len(lines) and kind in ("TM", "KT"):
-            ctx.add("ND30-K2", i, f"sau «{line}» không có chức vụ người ký",
-                    f"dòng chức vụ (ví dụ «{words.pho_chu_tich}») dưới «{line}»")
-    if a.signer is not None:
-        name = squash(a.text(a.signer))
-        if _ACADEMIC.match(name):
-            ctx.add("ND30-K5", a.signer, name, "không ghi học hàm, học vị trước họ tên người ký")
-        elif is_upper(name):
-            ctx.add("ND30-K5", a.signer, name, "họ tên viết hoa chữ cái đầu mỗi tiếng, không in hoa cả dòng")
-
-
-# -- Nơi nhận -------------------------------------------------------------------------------------
-
-
-_NOTE_TAIL = re.compile(r"\.\s+\(?[\w.,: ]{1,30}\)?$")  # "- Lưu: VT, NC. H.20b" (note joined by PDF text)
-_RECORDS_NOTE_MAX = 30  # "08 KH", "H.20b", "(Thực hiện: 10 bản)": short, never a recipient
-
-
-def without_records_note(a: Anatomy, items: list[int]) -> list[int]:
-    """Recipient lines without the records note that some offices print under "- Lưu: VT, …."
-    (copies count, drafter's initials — ND30's "ký hiệu người đánh máy, số lượng bản"): a short
-    last line without a dash, right after a "Lưu" line that is complete."""
-    if len(items) < 2:
-        return items
-    note, luu = a.text(items[-1]).strip(), a.text(items[-2]).lstrip("-–—•+* ").strip()
-    if note.startswith(("-", "–", "—", "•", "+")) or len(note) > _RECORDS_NOTE_MAX:
-        return items
-    if luu.startswith(labels().luu) and luu.endswith("."):
-        return items[:-1]
-    return items
-
-
-def check_recipients_text(ctx: Context) -> None:
-    a = ctx.anatomy
-    label_text = rules().thanh_phan.noi_nhan_nhan.van_ban
-    if a.recipients_label is None:
-        if ctx.require_elements and a.signature:
-            ctx.missing("ND30-R1", "cuối văn bản", "không thấy phần nơi nhận", f"«{label_text}» và danh sách nơi nhận")
-        return
-    text = squash(a.text(a.recipients_label).strip("*_ "))
-    if text != label_text:
-        ctx.add("ND30-R1", a.recipients_label, f"viết «{text}»", f"«{label_text}»")
-    items = without_records_note(a, a.recipients)
-    if not items:
-        ctx.missing("ND30-R5", a.recipients_label, "danh sách nơi nhận trống", f"các nơi nhận và dòng «- {labels().luu} VT, …»")
-        return
-    # Group lines into items: a line without "-" after an item that does not end in ";" continues it.
-    groups: list[list[int]] = []
-    for i in items:
-        line = a.text(i).strip()
-        starts = line.startswith("-")
-        if not starts and groups and not a.text(groups[-1][-1]).rstrip().endswith((";", ".")):
-            groups[-1].append(i)
-            continue
-        if not starts:
-            marker = line[:1] if line[:1] in "–—•+*" else ""
-            ctx.add("ND30-R3", i, short(line, 50), "mỗi nơi nhận bắt đầu bằng gạch đầu dòng «- »"
-                    + (f" (không dùng «{marker}»)" if marker else ""))
-        elif len(line) > 1 and line[1] != " ":
-            ctx.add("ND30-R3", i, short(line, 50), "một dấu cách sau gạch đầu dòng: «- »")
-        groups.append([i])
-    luu = labels().luu
-    for n, group in enumerate(groups):
-        last_line = a.text(group[-1]).rstrip()
-        first_line = a.text(group[0]).lstrip("-–—•+* ").strip()
-        is_last = n == len(groups) - 1
-        if is_last:
-            problems = []
-            if not first_line.startswith(luu):
-                problems.append(f"dòng cuối là «- {luu} VT, <đơn vị soạn thảo>.»")
-            elif "VT" not in first_line:
-                problems.append("lưu tại Văn thư (VT) trước, rồi đơn vị soạn thảo")
-            if not last_line.endswith(".") and not _NOTE_TAIL.search(last_line):
-                problems.append("dòng lưu kết thúc bằng dấu chấm «.»")
-            if problems:
-                ctx.add("ND30-R5", group[-1], short(last_line, 50), "; ".join(problems))
-        else:
-            if first_line.startswith(luu):
-                ctx.add("ND30-R5", group[0], short(a.text(group[0]), 50), f"dòng «- {luu} …» là dòng cuối cùng")
-            if not last_line.endswith(";"):
-                end = last_line[-1:]
-                detail = f"kết thúc bằng «{end}»" if end and not end.isalnum() else "thiếu dấu"
-                ctx.add("ND30-R4", group[-1], short(last_line, 50), f"{detail}; mỗi nơi nhận kết thúc bằng «;»")
-
-
 def check_text_rules(ctx: Context) -> None:
     check_header_text(ctx)
     check_number(ctx)
@@ -427,9 +248,7 @@ def check_text_rules(ctx: Context) -> None:
     check_ending(ctx)
     check_signature_text(ctx)
     check_recipients_text(ctx)
-    from drafter.check.appendix_checks import check_appendices  # it builds on this module
-
     check_appendices(ctx)
 
 
-__all__ = ["check_text_rules", "parse_date_line", "fold_tone", "Anatomy", "Unit"]
+__all__ = ["check_text_rules", "parse_date_line", "DateLine", "without_records_note", "fold_tone", "Anatomy", "Unit"]

@@ -13,10 +13,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from drafter.check.anatomy import is_upper, squash
+from drafter.check.anatomy import is_upper, short, squash
 from drafter.check.context import Context
 from drafter.check.phrases import WORD, PhraseMatcher
-from drafter.check.text_checks import short
 from drafter.labels import labels
 from drafter.paths import PRESETS
 

@@ -70,13 +70,13 @@ def element_targets(view) -> list[tuple[str, int, Element, bool, bool, int | Non
         cut = unit.text.find(";")
         end = unit.start + cut + 1 if 0 <= cut < len(unit.text) - 1 else None
         out.append(("ND30-C1", i, el.can_cu, False, True, end))
-    from drafter.check.anatomy import KHOAN_RE, is_muc
+    from drafter.check.anatomy import is_khoan_title, is_muc
 
     for i in a.body:
         text = view.units[i].text
         if is_muc(text):
             out.append(("ND30-M4", i, el.muc, False, True, None))
-        elif KHOAN_RE.match(text) and not text.rstrip().endswith((".", ";", ":", "!", "?")):
+        elif is_khoan_title(text):
             out.append(("ND30-M5", i, el.khoan.model_copy(update={"co_chu": el.noi_dung.co_chu}), False, False, None))
     if a.recipients_label is not None:
         out.append(("ND30-R1", a.recipients_label, el.noi_nhan_nhan, False, True, None))
