@@ -105,10 +105,12 @@ def _wider_than(text: str, size: float, available_mm: float) -> bool:
 
 def _line_spacing_problem(props, size: float) -> tuple[str, str] | None:
     """(found, expected) when the line spacing is outside PL-I II.6.e: single to 1.5 lines, or
-    "exactly" at least the rules table's minimum in points."""
+    "exactly" at least the rules table's minimum in points (bounds from the rules table)."""
     table = rules().doan_van
     lines, exact = table.gian_dong, table.gian_dong_chinh_xac_pt
-    wanted = f"từ {fmt_number(lines.tu or 1)} đến {fmt_number(lines.den or 1.5)} dòng"
+    low = lines.tu if lines.tu is not None else 0.0
+    high = lines.den if lines.den is not None else float("inf")
+    wanted = lines.describe(" dòng")
     if exact is not None and exact.tu is not None:
         wanted += f", hoặc chính xác (exactly) từ {fmt_number(exact.tu)} pt"
     if props.line is None:
@@ -120,8 +122,8 @@ def _line_spacing_problem(props, size: float) -> tuple[str, str] | None:
         return f"{fmt_number(multiple)} dòng", wanted
     pt = props.line / 20
     multiple = pt / (size * LINE_HEIGHT)
-    high_ok = multiple <= (lines.den or 1.5) + 0.02
-    low_ok = props.line_rule == "atLeast" or multiple >= (lines.tu or 1) - 0.02 \
+    high_ok = multiple <= high + 0.02
+    low_ok = props.line_rule == "atLeast" or multiple >= low - 0.02 \
         or (exact is not None and exact.tu is not None and pt >= exact.tu - 0.05)
     if high_ok and low_ok:
         return None

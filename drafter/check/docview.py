@@ -10,14 +10,13 @@ from drafter.check.anatomy import Anatomy, Unit, analyse, short
 from drafter.check.context import Context
 from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader
 from drafter.check.docx_units import docx_units
-from drafter.check.formatting import Resolver, RunProps, W, align_words
+from drafter.check.formatting import DEFAULT_SIZE, Resolver, RunProps, W, align_words
 from drafter.check.package import Package
 from drafter.check.page_checks import fmt_number
 from drafter.document.metrics import text_width_mm
 from drafter.rules import Element
 
 SIZE_TOLERANCE = 0.01  # pt
-DEFAULT_SIZE = 10.0  # Word's size when nothing sets one
 WORD_DEFAULT_TAB_TWIPS = 720  # Word's tab stop when settings.xml sets none (half an inch)
 
 

@@ -25,6 +25,7 @@ _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAs
 TOGGLES = ("b", "i", "caps", "vanish")
 _TRUE = {"1", "true", "on"}
 TWIPS_PER_PT = 20
+DEFAULT_SIZE = 10.0  # pt: Word's size when nothing sets one
 
 def _on(el) -> bool:
     val = el.get(W + "val")

@@ -8,7 +8,7 @@ import re
 
 from drafter.check.context import Context
 from drafter.check.docx_reader import TWIPS_PER_MM, DocPara, Reader, body_sections
-from drafter.check.formatting import W, align_words
+from drafter.check.formatting import DEFAULT_SIZE, W, align_words
 from drafter.check.package import Package
 from drafter.rules import rules
 
@@ -174,16 +174,18 @@ def check_page_numbers(ctx: Context, pkg: Package, reader: Reader, paras: list[D
 def estimate_pages(pkg: Package, paras: list[DocPara]) -> float:
     """Rough page count: lines of each paragraph at its width and size, over the text height."""
     sections = section_properties(pkg)
-    height_mm = 297.0 - 40.0
+    page = rules().trang  # a page that sets nothing is taken as the rules table's A4 and margins
+    paper_mm, top_mm, bottom_mm = page.kho_giay.cao_mm, page.le_mm.tren.mac_dinh, page.le_mm.duoi.mac_dinh
+    height_mm = paper_mm - top_mm - bottom_mm
     if sections:
         size, mar = sections[-1].find(W + "pgSz"), sections[-1].find(W + "pgMar")
         if size is not None and mar is not None:
-            height_mm = _mm(size.get(W + "h"), 297.0) - _mm(mar.get(W + "top"), 20) - _mm(mar.get(W + "bottom"), 20)
+            height_mm = _mm(size.get(W + "h"), paper_mm) - _mm(mar.get(W + "top"), top_mm) - _mm(mar.get(W + "bottom"), bottom_mm)
     total = 0.0
     seen_cells: dict[object, float] = {}
     for para in paras:
-        font = max((s.props.size or 10.0 for s in para.segments), default=10.0)
-        width = max(para.text_width_mm, 10.0)
+        font = max((s.props.size or DEFAULT_SIZE for s in para.segments), default=DEFAULT_SIZE)
+        width = max(para.text_width_mm, 10.0)  # mm: a sliver of a column still holds a few letters
         text_mm = len(para.text) * AVERAGE_GLYPH_EM * font * 25.4 / 72
         lines = max(1, math.ceil(text_mm / width))
         line_mm = font * LINE_HEIGHT * 25.4 / 72

@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from drafter.check.docx_checks import _rule_candidates
 from drafter.check.docx_extra import is_black, table_borders, table_width_mm, BORDER_SIDES
 from drafter.check.docx_reader import body_sections
-from drafter.check.formatting import FONT_SLOTS, W, align_words
+from drafter.check.formatting import DEFAULT_SIZE, FONT_SLOTS, W, align_words
 from drafter.fix.change import Plan
 from drafter.fix.runs import (
     paragraph_alignment, raw_color, raw_fonts, raw_size, raw_toggle, run_props, run_spans, set_alignment,
@@ -113,7 +113,7 @@ def plan_elements(view, plan: Plan, rules_fired: set[str]) -> None:
             if span.end <= unit.start or span.start >= (end if end is not None else unit.end):
                 continue
             props = run_props(view, para, span.el)
-            size = props.size if props.size is not None else 10.0
+            size = props.size if props.size is not None else DEFAULT_SIZE
             want = forced if forced is not None else (size if element.co_chu.contains(size, EXACT) else element.co_chu.mac_dinh)
             r = span.el
             plan.add(rule if forced is None else "ND30-H9", unit.where, "cỡ chữ (pt)", size, want,
@@ -151,7 +151,7 @@ def plan_body(view, plan: Plan, findings) -> None:
             if f.rule == "ND30-D1":
                 for span in run_spans(view, para):
                     props = run_props(view, para, span.el)
-                    size = props.size if props.size is not None else 10.0
+                    size = props.size if props.size is not None else DEFAULT_SIZE
                     if not body_size.contains(size, EXACT):
                         plan.add(f.rule, where, "cỡ chữ (pt)", size, body_size.mac_dinh, lambda r=span.el: raw_size(r),
                                  lambda r=span.el: set_size(r, body_size.mac_dinh))

@@ -11,7 +11,7 @@ from docx.section import Section
 from docx.shared import Cm
 
 from drafter.check.docx_reader import TWIPS_PER_MM
-from drafter.check.formatting import W, align_words
+from drafter.check.formatting import DEFAULT_SIZE, W, align_words
 from drafter.check.page_checks import _has_page_field, part_references, section_properties, table_sections
 from drafter.fix.change import Plan
 from drafter.fix.runs import paragraph_alignment, raw_size, set_alignment, set_size
@@ -111,7 +111,7 @@ def plan_page_numbers(view, document, plan: Plan, rules_fired: set[str]) -> None
                          lambda p=p: paragraph_alignment(p), lambda p=p: set_alignment(p, WD_ALIGN_PARAGRAPH.CENTER))
                 pstyle = view.resolver.para_props(p).style_id
                 for r in p.iter(W + "r"):
-                    size = view.resolver.run_props(r, pstyle, None).size or 10.0
+                    size = view.resolver.run_props(r, pstyle, None).size or DEFAULT_SIZE
                     if not number.co_chu.contains(size, EXACT):
                         plan.add("ND30-P3", "đầu trang", "cỡ chữ số trang (pt)", size, number.co_chu.mac_dinh,
                                  lambda r=r: raw_size(r), lambda r=r: set_size(r, number.co_chu.mac_dinh))

@@ -206,6 +206,19 @@ def test_line_spacing() -> None:
         assert "ND30-D5" not in rule_ids(got)
 
 
+def test_line_spacing_bounds_come_from_the_rules_table(monkeypatch) -> None:
+    import drafter.check.body_checks as body_checks
+    from drafter.rules import rules
+
+    table = rules()
+    wider = table.model_copy(update={"doan_van": table.doan_van.model_copy(
+        update={"gian_dong": table.doan_van.gian_dong.model_copy(update={"den": 2.0})})})
+    monkeypatch.setattr(body_checks, "rules", lambda: wider)
+    got = fired(lambda d: setattr(para(d, BODY).paragraph_format, "line_spacing", 2.0))
+    assert "ND30-D5" not in rule_ids(got)
+    [f] = of_rule(fired(lambda d: setattr(para(d, BODY).paragraph_format, "line_spacing", 2.5)), "ND30-D5")
+    assert f.expected.startswith("1–2 dòng")
+
 def test_headings_may_be_flush_left() -> None:
     got = fired(lambda d: setattr(para(d, "II. NỘI DUNG").paragraph_format, "first_line_indent", Cm(0)))
     assert "ND30-D3" not in rule_ids(got)
