@@ -14,6 +14,8 @@ import ftfy.badness
 from drafter.check.anatomy import Anatomy, is_muc
 from drafter.check.finding import Finding
 from drafter.check.ruleset import ruleset
+from drafter.labels import labels
+from drafter.rules import rules
 
 RULE = "ND30-X0"
 MOJIBAKE_SAMPLE = 20_000  # characters looked at; mojibake is uniform across a file
@@ -36,5 +38,7 @@ def not_a_plan(anatomy: Anatomy) -> list[Finding] | None:
     if any(is_muc(u.text) for u in anatomy.units):
         return None
     words = sum(len(u.text.split()) for u in anatomy.units)
-    found = "tệp rỗng" if not words else f"{words} từ, không có Quốc hiệu, số, ký hiệu, tên loại «KẾ HOẠCH», mục La Mã hay «Nơi nhận»"
+    recipients = rules().thanh_phan.noi_nhan_nhan.van_ban or ""
+    found = "tệp rỗng" if not words else (f"{words} từ, không có Quốc hiệu, số, ký hiệu, tên loại «{labels().ten_loai}», "
+                                          f"mục La Mã hay «{recipients.rstrip(':')}»")
     return [ruleset().make(RULE, "văn bản", found, "một Kế hoạch có đủ các thành phần thể thức")]

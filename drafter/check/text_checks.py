@@ -177,7 +177,7 @@ def check_title_text(ctx: Context) -> None:
     if not a.subject:
         if ctx.require_elements:
             ctx.missing("ND30-T2", a.title, "không thấy trích yếu nội dung dưới tên loại",
-                    "trích yếu ngay dưới «KẾ HOẠCH», chữ đậm, căn giữa")
+                    f"trích yếu ngay dưới «{name}», chữ đậm, căn giữa")
         return
     last = a.text(a.subject[-1]).rstrip()
     if last.endswith(".") and not last.endswith("..."):
