@@ -186,7 +186,7 @@ class Package:
                 except KeyError:
                     return None
                 except etree.XMLSyntaxError as exc:
-                    raise fail(f"tệp Word bị hỏng (thành phần {name} không phải XML hợp lệ: {exc.msg})") from None
+                    raise fail(f"tệp Word bị hỏng (thành phần {name} không phải XML hợp lệ{_xml_where(exc)})") from None
                 except (zipfile.BadZipFile, OSError, EOFError, ValueError):
                     raise fail(f"tệp Word bị hỏng (thành phần {name} không đọc được)") from None
 
@@ -216,7 +216,7 @@ class Package:
                     try:
                         pkg.styles = _style_sheet(read(target))
                     except etree.XMLSyntaxError as exc:
-                        raise fail(f"tệp Word bị hỏng (thành phần {target} không phải XML hợp lệ: {exc.msg})") from None
+                        raise fail(f"tệp Word bị hỏng (thành phần {target} không phải XML hợp lệ{_xml_where(exc)})") from None
                 elif kind == "numbering":
                     pkg.numbering = parse(target)
                 elif kind == "settings":
@@ -226,6 +226,12 @@ class Package:
                 elif kind in ("header", "footer"):
                     pkg.related[rel.get("Id")] = parse(target)
             return pkg
+
+
+def _xml_where(exc: etree.XMLSyntaxError) -> str:
+    """Where the parser stopped, in Vietnamese (lxml's own message is English)."""
+    line, column = exc.position if exc.position else (0, 0)
+    return f", lỗi ở dòng {line}, cột {column}" if line else ""
 
 
 def _main_part(rels) -> str | None:
