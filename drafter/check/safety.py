@@ -147,9 +147,8 @@ def open_docx_bytes(data: bytes, path: Path | str = "<bộ nhớ>") -> DocxDocum
     verify_docx_bytes(data, path)
     try:
         return Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a broken package
-        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise _fail(path, f"tệp Word bị hỏng hoặc không phải văn bản Word ({detail})") from None
+    except Exception:  # python-docx raises many kinds (with English messages) on a broken package
+        raise _fail(path, "tệp Word bị hỏng hoặc không phải văn bản Word") from None
 
 
 def open_docx(path: Path | str) -> DocxDocument:

@@ -98,8 +98,8 @@ def fix_bytes(data: bytes, path: Path | str = "<bộ nhớ>") -> FixResult:
         return FixResult(before, before)
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on a broken package
-        raise RefusedError(f"không mở được tệp Word để sửa ({str(exc)[:100] or type(exc).__name__})",
+    except Exception:  # python-docx raises many kinds (with English messages) on a broken package
+        raise RefusedError("không mở được tệp Word để sửa (tệp bị hỏng hoặc không phải văn bản Word)",
                            Location(file=path)) from None
     changes: list[Change] = []
     findings = before

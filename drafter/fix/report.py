@@ -96,8 +96,9 @@ def run(source: Path, output: Path, fmt: str = "text", force: bool = False) -> i
     except DrafterError as error:
         return _failed(error, source, fmt)
     except Exception as exc:  # an unforeseen document shape: a message, and the input untouched
-        error = UsageError(f"không sửa được tệp này (cấu trúc văn bản lạ: {type(exc).__name__}); tệp gốc giữ nguyên",
-                           Location(file=source), hint="mở bằng Word, lưu lại dưới dạng .docx rồi thử lại")
+        error = UsageError("không sửa được tệp này (cấu trúc văn bản lạ, drafter chưa xử lý được); tệp gốc giữ nguyên",
+                           Location(file=source), hint="mở bằng Word, lưu lại dưới dạng .docx rồi thử lại; nếu vẫn "
+                                                       "không được, hãy gửi tệp cho người phát triển drafter")
         return _failed(error, source, fmt)
     code = EXIT_INVALID if result.errors_left else EXIT_OK
     print(format_json(source, output, result, written, code) if fmt == "json" else

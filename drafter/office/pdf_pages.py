@@ -116,7 +116,7 @@ def read_pages(path: Path, shown_as: Path | str | None = None) -> list[Page]:
                 item.ink = [(c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars if c["text"].strip()]
                 item.ink += [(r.x0, r.x1, r.top, r.top) for r in item.rules]
                 pages.append(item)
-    except (PdfminerException, PDFSyntaxError, OSError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableFileError(f"không đọc được tệp PDF ({type(exc).__name__})",
+    except (PdfminerException, PDFSyntaxError, OSError, ValueError, KeyError, TypeError):
+        raise UnreadableFileError("không đọc được tệp PDF (tệp hỏng hoặc không đúng định dạng PDF)",
                                   Location(file=shown_as or path)) from None
     return pages

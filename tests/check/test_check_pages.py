@@ -240,3 +240,15 @@ def test_no_page_numbers_at_all_follows_the_severity_of_unnumbered_pages(laid_ou
     stripped = [dataclasses.replace(p, lines=[ln for ln in p.lines if ln.bottom > 20 * PT_PER_MM]) for p in pages]
     (finding,) = [f for f in check_pages(stripped, anatomy) if f.rule == "ND30-TR5"]
     assert finding.severity == "warning"
+
+
+def test_unreadable_pdf_names_no_python_type(tmp_path) -> None:
+    from drafter.errors import UnreadableFileError
+
+    path = tmp_path / "hong.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b"\x00" * 200)  # the magic, then nothing a reader can use
+    with pytest.raises(UnreadableFileError) as caught:
+        read_pages(path)
+    text = str(caught.value)
+    assert "không đọc được tệp PDF" in text and "hong.pdf" in text
+    assert "Error" not in text and "Exception" not in text

@@ -292,6 +292,21 @@ def test_command_refusal_is_a_message(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "ra.docx").exists()
 
 
+def test_unforeseen_document_shape_names_no_python_type(tmp_path: Path, capsys, monkeypatch) -> None:
+    import drafter.fix
+
+    def broken(data, path):
+        raise KeyError("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
+
+    monkeypatch.setattr(drafter.fix, "fix_bytes", broken)  # report.run imports it when run
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(good_bytes())
+    assert run_fix(source, tmp_path / "ra.docx") == 2
+    err = capsys.readouterr().err
+    assert "cấu trúc văn bản lạ" in err and "ke-hoach.docx" in err
+    assert "KeyError" not in err and "Traceback" not in err
+    assert not (tmp_path / "ra.docx").exists()
+
 def test_through_the_command_line(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
