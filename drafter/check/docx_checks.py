@@ -121,9 +121,14 @@ def _ratio_check(view: DocView, rule: str, i: int, line: RuleLine, text_mm: floa
         return
     ratio = line.length_mm / text_mm
     if not allowed.contains(ratio, RATIO_TOLERANCE):
-        low, high = allowed.tu or 0, allowed.den or 0
         view.ctx.add(rule, i, f"{ratio:.0%} độ dài dòng chữ ({fmt_number(line.length_mm)} mm so với {fmt_number(text_mm)} mm)",
-                     f"{low:.0%}–{high:.0%} độ dài dòng chữ".replace("%–", "–"))
+                     f"{ratio_words(allowed)} độ dài dòng chữ")
+
+
+def ratio_words(allowed: RuleRatio) -> str:
+    """"33–50%" from the rules table's bounds."""
+    low, high = allowed.tu or 0, allowed.den or 0
+    return f"{low:.0%}–{high:.0%}".replace("%–", "–")
 
 
 def check_rules(view: DocView) -> None:
@@ -140,7 +145,7 @@ def check_rules(view: DocView) -> None:
             (shapes_first[0] if candidates else None)
         if line is None:
             view.ctx.add("ND30-H6", a.tieu_ngu, "không có đường kẻ dưới Tiêu ngữ",
-                         "đường kẻ liền dưới Tiêu ngữ, dài bằng dòng chữ")
+                         f"đường kẻ liền dưới Tiêu ngữ, dài {ratio_words(ratios.tieu_ngu)} dòng chữ")
         else:
             taken.add(line.key)
             _ratio_check(view, "ND30-H7", a.tieu_ngu, line, width, ratios.tieu_ngu)
@@ -149,7 +154,7 @@ def check_rules(view: DocView) -> None:
         candidates = [c for c in _rule_candidates(view, a.issuer, [a.so]) if c.key not in taken]
         if not candidates:
             view.ctx.add("ND30-H2", a.issuer[-1], "không có đường kẻ dưới tên cơ quan ban hành",
-                         "đường kẻ liền dưới tên cơ quan, dài 1/3 đến 1/2 dòng chữ, đặt giữa")
+                         f"đường kẻ liền dưới tên cơ quan, dài {ratio_words(ratios.co_quan_ban_hanh)} dòng chữ, đặt giữa")
         else:
             width = max(view.width_mm(i) for i in a.issuer)
             _ratio_check(view, "ND30-H3", a.issuer[-1], candidates[0], width, ratios.co_quan_ban_hanh)
@@ -159,7 +164,7 @@ def check_rules(view: DocView) -> None:
         candidates = [c for c in _rule_candidates(view, a.subject, [stop]) if c.key not in taken]
         if not candidates:
             view.ctx.add("ND30-T4", a.subject[-1], "không có đường kẻ dưới trích yếu",
-                         "đường kẻ liền dưới trích yếu, dài 1/3 đến 1/2 dòng chữ, đặt giữa")
+                         f"đường kẻ liền dưới trích yếu, dài {ratio_words(ratios.trich_yeu)} dòng chữ, đặt giữa")
         else:
             width = max(view.width_mm(i) for i in a.subject)
             _ratio_check(view, "ND30-T5", a.subject[-1], candidates[0], width, ratios.trich_yeu)

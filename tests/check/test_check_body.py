@@ -37,7 +37,8 @@ def test_subject_final_full_stop() -> None:
 
 
 def test_subject_rule_missing_and_too_long() -> None:
-    assert "ND30-T4" in rule_ids(fired(lambda d: remove_border(styled(d, "Đường kẻ trích yếu")[0])))
+    [missing] = of_rule(fired(lambda d: remove_border(styled(d, "Đường kẻ trích yếu")[0])), "ND30-T4")
+    assert "dài 33–50% dòng chữ" in missing.expected  # the bounds of nd30.yaml duong_ke.trich_yeu
 
     def full(d):
         rule = styled(d, "Đường kẻ trích yếu")[0]
