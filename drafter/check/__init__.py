@@ -29,7 +29,6 @@ from drafter.limits import MAX_OWN_OUTPUT_BYTES
 __all__ = ["Finding", "check_docx", "check_docx_bytes", "check_file", "check_plain_text", "check_text", "run_check"]
 
 TEXT_SUFFIXES = (".txt", ".md")
-DOCX_SUFFIXES = (".docx", ".docm", ".dotx")
 
 
 def _check_units(units: list[Unit], *, text_mode: bool) -> list[Finding]:

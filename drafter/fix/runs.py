@@ -50,10 +50,6 @@ def run_spans(view, para: DocPara) -> list[RunSpan]:
     return out
 
 
-def spans_in(view, para: DocPara, start: int, end: int) -> list[RunSpan]:
-    return [s for s in run_spans(view, para) if s.end > start and s.start < end]
-
-
 # -- run properties ----------------------------------------------------------------------------
 
 

@@ -25,17 +25,6 @@ def page_findings(data: bytes, path: Path | str, pdf: Path) -> list[Finding]:
     return check_pages(read_pages(pdf, path), anatomy)
 
 
-def check_layout(path: Path) -> list[Finding]:
-    """Page rules of one DOCX file, converted on the fly (for the library; the command batches)."""
-    data = read_bytes(path)
-    verify_docx_bytes(data, path)
-    with tempfile.TemporaryDirectory(prefix="drafter-trang-") as work:
-        (pdf,) = convert_bytes([data], Path(work))
-        if pdf is None:
-            raise OfficeError(f"LibreOffice không chuyển được {path} sang PDF")
-        return page_findings(data, path, pdf)
-
-
 def _problem(error: DrafterError) -> str:
     return error.message + (f" ({error.hint})" if error.hint else "")
 

@@ -1,5 +1,5 @@
 """Layout rules checked where people read a plan: on the pages LibreOffice lays out (rules
-ND30-TR1…G11 of presets/kiem-tra.yaml; every ND30 number from presets/nd30.yaml).
+ND30-TR1…TR11 of presets/kiem-tra.yaml; every ND30 number from presets/nd30.yaml).
 
 The elements (issuing body, Quốc hiệu, date line, Nơi nhận, signature…) are found in the DOCX by
 the checker's anatomy, then located on the pages by their text, so that hand-made plans are
