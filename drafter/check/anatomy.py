@@ -9,12 +9,12 @@ columns give several units); a text file gives one unit per joined paragraph."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from drafter.labels import labels
 from drafter.rules import rules
 from drafter.units.normalize import plain_key
+from drafter.vn import nfc
 
 MUC_RE = re.compile(r"^([IVXLC]+)\s*[.)]\s*(\S.*)$")
 KHOAN_RE = re.compile(r"^(\d{1,2})\s*\.\s+(\S.*)$")
@@ -34,10 +34,6 @@ MAX_SUBJECT_UNITS = 4
 APPENDIX_RE = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Phụ Lục)(?:\s+(?:số\s+|SỐ\s+)?(?P<num>[IVXLC]+|\d{1,2}))?"
                          r"(?:\s*[.:\-–]\s*(?P<title>\S.*)|\s*)$")
 REFERENCE_RE = re.compile(r"^\(?\s*(?:Kèm theo|Ban hành kèm theo)\b", re.IGNORECASE)
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def is_upper(text: str) -> bool:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
+
+from drafter.vn import nfc
 
 Severity = Literal["error", "warning"]
 
 SEVERITY_WORDS: dict[str, str] = {"error": "lỗi", "warning": "cảnh báo"}
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 @dataclass(frozen=True)
@@ -29,7 +26,7 @@ class Finding:
 
     def __post_init__(self) -> None:
         for name in ("where", "found", "expected", "message", "source"):
-            object.__setattr__(self, name, _nfc(getattr(self, name)))
+            object.__setattr__(self, name, nfc(getattr(self, name)))
         if not self.locations:
             object.__setattr__(self, "locations", (self.where,))
 

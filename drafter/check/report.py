@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TextIO
 
 from drafter.check.finding import SEVERITY_WORDS, Finding
 from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, report_format_error
+from drafter.vn import nfc
 
 CHECKED_SUFFIXES = (".docx", ".txt")
 
@@ -36,10 +36,6 @@ class FileResult:
         return sum(1 for f in self.findings if not f.is_error)
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def _counts(errors: int, warnings: int) -> str:
     return f"{errors} lỗi, {warnings} cảnh báo"
 
@@ -49,14 +45,17 @@ def format_findings(path: Path | str, findings: list[Finding]) -> str:
     errors = sum(1 for f in findings if f.is_error)
     warnings = len(findings) - errors
     if not findings:
-        return _nfc(f"{path}: đạt, không có lỗi thể thức.")
+        return nfc(f"{path}: đạt, không có lỗi thể thức.")
     lines = [f"{path}: {_counts(errors, warnings)}"]
     for f in findings:
-        label = SEVERITY_WORDS[f.severity].upper()
-        lines.append(f"  [{label}] {f.rule} — {f.where}")
-        lines.append(f"      {f.message}")
+        lines.extend(finding_lines(f))
         lines.append(f"      Căn cứ: {f.source}")
-    return _nfc("\n".join(lines))
+    return nfc("\n".join(lines))
+
+
+def finding_lines(f: Finding) -> list[str]:
+    """A finding as the reports print it: severity, rule and place, then the message."""
+    return [f"  [{SEVERITY_WORDS[f.severity].upper()}] {f.rule} — {f.where}", f"      {f.message}"]
 
 
 def to_json(results: list[FileResult], exit_code: int) -> str:
@@ -77,7 +76,7 @@ def to_json(results: list[FileResult], exit_code: int) -> str:
         "unreadable": sum(1 for r in results if r.problem is not None),
         "exit_code": exit_code,
     }
-    return _nfc(json.dumps(data, ensure_ascii=False, indent=2))
+    return nfc(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
@@ -158,7 +157,7 @@ def run_check(paths: list[Path], fmt: str = "text", *, out: TextIO | None = None
         return code
     for r in results:
         if r.problem is not None:
-            _write(err, _nfc(f"Lỗi: {r.path}: {r.problem}"))
+            _write(err, nfc(f"Lỗi: {r.path}: {r.problem}"))
         else:
             _write(out, format_findings(r.path, r.findings))
     checked = [r for r in results if r.problem is None]
@@ -168,5 +167,5 @@ def run_check(paths: list[Path], fmt: str = "text", *, out: TextIO | None = None
         unreadable = len(results) - len(checked)
         if unreadable:
             summary += f"; {unreadable} tệp không đọc được"
-        _write(out, _nfc(summary + "."))
+        _write(out, nfc(summary + "."))
     return code

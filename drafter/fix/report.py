@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
-from drafter.check.finding import SEVERITY_WORDS, Finding
+from drafter.check.report import finding_lines
 from drafter.errors import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, Location, OutputExistsError,
                             UsageError, report_format_error)
 from drafter.fileio import write_atomic
-
-
-def _finding_line(f: Finding) -> list[str]:
-    return [f"  [{SEVERITY_WORDS[f.severity].upper()}] {f.rule} — {f.where}", f"      {f.message}"]
+from drafter.vn import nfc
 
 
 def format_text(source: Path, output: Path, result, written: bool) -> str:
@@ -37,17 +33,17 @@ def format_text(source: Path, output: Path, result, written: bool) -> str:
     if result.not_repaired:
         lines.append("Chưa tự sửa được (cần sửa tay trong Word):")
         for f in result.not_repaired:
-            lines.extend(_finding_line(f))
+            lines.extend(finding_lines(f))
     if result.needs_person:
         lines.append("Cần người xem (sửa sẽ phải đổi chữ, drafter không đoán):")
         for f in result.needs_person:
-            lines.extend(_finding_line(f))
+            lines.extend(finding_lines(f))
     if written and not result.after:
         lines.append(f"Kiểm tra lại {output}: đạt, không có lỗi thể thức.")
     elif written:
         errors = result.errors_left
         lines.append(f"Kiểm tra lại {output}: còn {errors} lỗi, {len(result.after) - errors} cảnh báo.")
-    return unicodedata.normalize("NFC", "\n".join(lines))
+    return nfc("\n".join(lines))
 
 
 def format_json(source: Path, output: Path, result, written: bool, code: int) -> str:
@@ -61,7 +57,7 @@ def format_json(source: Path, output: Path, result, written: bool, code: int) ->
         "errors_after": result.errors_left,
         "exit_code": code,
     }
-    return unicodedata.normalize("NFC", json.dumps(data, ensure_ascii=False, indent=2))
+    return nfc(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _repairable():
