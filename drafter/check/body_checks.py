@@ -6,7 +6,7 @@ from __future__ import annotations
 from drafter.check.anatomy import is_khoan_title, is_muc
 from drafter.check.docview import DEFAULT_SIZE, SIZE_TOLERANCE, DocView, sizes_text
 from drafter.check.docx_reader import TWIPS_PER_MM, DocPara
-from drafter.check.formatting import align_words
+from drafter.check.formatting import TWIPS_PER_PT, align_words
 from drafter.check.page_checks import LINE_HEIGHT, fmt_number
 from drafter.document.metrics import text_width_mm
 from drafter.rules import rules
@@ -30,7 +30,7 @@ def _first_line_cm(view: DocView, para: DocPara) -> float:
     first = props.first_line
     if props.first_line_chars:
         size = max((s.props.size or DEFAULT_SIZE for s in para.segments), default=DEFAULT_SIZE)
-        first = int(props.first_line_chars / 100 * size * 20)
+        first = int(props.first_line_chars / 100 * size * TWIPS_PER_PT)
     offset_mm = (props.left + first) / TWIPS_PER_MM
     lead = para.text[: len(para.text) - len(para.text.lstrip())]
     if lead:
