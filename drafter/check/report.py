@@ -99,6 +99,11 @@ def collect(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
     return files, missing
 
 
+def problem_text(error: DrafterError) -> str:
+    """Why a file could not be checked, as one report line: the message, then the hint."""
+    return error.message + (f" ({error.hint})" if error.hint else "")
+
+
 def check_paths(paths: list[Path]) -> list[FileResult]:
     from drafter.check import check_file
 
@@ -107,7 +112,7 @@ def check_paths(paths: list[Path]) -> list[FileResult]:
         try:
             results.append(FileResult(path, check_file(path)))
         except DrafterError as error:
-            results.append(FileResult(path, problem=error.message + (f" ({error.hint})" if error.hint else "")))
+            results.append(FileResult(path, problem=problem_text(error)))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as error:
             # A document shaped in a way the checker did not foresee: say so, never a traceback.
             results.append(FileResult(path, problem=f"không kiểm tra được tệp này (cấu trúc lạ: {type(error).__name__}: "

@@ -9,7 +9,7 @@ from pathlib import Path
 from drafter.check.docx_checks import DocView
 from drafter.check.finding import Finding
 from drafter.check.package import Package
-from drafter.check.report import FileResult, collect
+from drafter.check.report import FileResult, collect, problem_text
 from drafter.check.safety import read_bytes, verify_docx_bytes
 from drafter.errors import DrafterError
 from drafter.office.convert import convert_bytes
@@ -23,10 +23,6 @@ def page_findings(data: bytes, path: Path | str, pdf: Path) -> list[Finding]:
     parts = verify_docx_bytes(data, path)
     anatomy = DocView(Package.from_bytes(data, path, parts)).anatomy
     return check_pages(read_pages(pdf, path), anatomy)
-
-
-def _problem(error: DrafterError) -> str:
-    return error.message + (f" ({error.hint})" if error.hint else "")
 
 
 def page_results(paths: list[Path]) -> list[FileResult]:
@@ -44,13 +40,13 @@ def page_results(paths: list[Path]) -> list[FileResult]:
                                       "tệp .docx để kiểm tra bố cục trang")
                 results.append(FileResult(path, check_file(path) + [note]))
             except DrafterError as error:
-                results.append(FileResult(path, problem=_problem(error)))
+                results.append(FileResult(path, problem=problem_text(error)))
             continue
         try:
             data = read_bytes(path)
             verify_docx_bytes(data, path)
         except DrafterError as error:
-            results.append(FileResult(path, problem=_problem(error)))
+            results.append(FileResult(path, problem=problem_text(error)))
             continue
         readable.append((path, data))
     with tempfile.TemporaryDirectory(prefix="drafter-trang-") as work:
@@ -61,7 +57,7 @@ def page_results(paths: list[Path]) -> list[FileResult]:
                     raise OfficeError("LibreOffice không chuyển được tệp này sang PDF")
                 results.append(FileResult(path, check_docx_bytes(data, path) + page_findings(data, path, pdf)))
             except DrafterError as error:
-                results.append(FileResult(path, problem=_problem(error)))
+                results.append(FileResult(path, problem=problem_text(error)))
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as error:
                 # A layout the page rules did not foresee: say so, never a traceback.
                 results.append(FileResult(path, problem=f"không kiểm tra được trang in của tệp này "
