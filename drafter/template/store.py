@@ -60,6 +60,9 @@ def resolve_template(value: str | Path | None, *, config: TemplateConfig | None 
     text = str(value)
     path = Path(text).expanduser()
     if path.is_file() or _looks_like_path(text):
+        if path.is_dir():
+            raise TemplateError("đây là thư mục, cần một tệp mẫu (.docx)", Location(file=path, field="--template"),
+                                hint="xem: drafter template list")
         if not path.is_file():
             raise TemplateError("không tìm thấy tệp mẫu", Location(file=path, field="--template"))
         return path

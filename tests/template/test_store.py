@@ -100,3 +100,18 @@ def test_list_still_works_when_the_configured_default_is_gone(tmp_path):
     assert listing.exit_code == 0 and "(mặc định)" not in listing.output
     with pytest.raises(TemplateError):
         resolve_template(None)
+
+
+def test_template_path_that_is_a_folder_or_no_docx_says_so(tmp_path, minimal_spec):
+    """A folder was reported as «không tìm thấy»; a non-Word file got the checker's hint about .txt."""
+    folder = tmp_path / "mau.docx"
+    folder.mkdir()
+    with pytest.raises(TemplateError) as info:
+        resolve_template(str(folder))
+    assert "thư mục" in str(info.value) and "không tìm thấy" not in str(info.value)
+    text = tmp_path / "mau-hong.docx"
+    text.write_text("không phải Word", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(minimal_spec), "-o", str(tmp_path / "kh.docx"), "--template", str(text)])
+    assert result.exit_code == 1 and "mau-hong.docx" in result.output
+    assert "drafter template export" in result.output and ".txt" not in result.output
+    assert not (tmp_path / "kh.docx").exists()
