@@ -175,3 +175,12 @@ def test_an_unexpected_os_error_reaches_the_user_as_a_message(tmp_path, minimal_
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "không có quyền đọc" in err and "mau.docx" in err and "Traceback" not in err
+
+
+def test_output_without_docx_suffix_is_refused(tmp_path, minimal_spec):
+    """`-o ke-hoach.pdf` used to write a Word file named .pdf (and clash with `--pdf`)."""
+    for name in ("ke-hoach.pdf", "ke-hoach"):
+        result = _render(minimal_spec, tmp_path / name)
+        assert result.exit_code == 2 and ".docx" in result.output and "Traceback" not in result.output
+        assert not (tmp_path / name).exists()
+    assert _render(minimal_spec, tmp_path / "KE-HOACH.DOCX").exit_code == 0
