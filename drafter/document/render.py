@@ -22,9 +22,6 @@ from drafter.plan.model import Plan
 from drafter.rules import rules
 from drafter.template.sandbox import environment as budgeted_environment
 
-CELL_MARGIN_MM = 1.905  # Word's default left/right cell margin (108 twips)
-
-
 def environment() -> SandboxedEnvironment:
     return budgeted_environment()
 
@@ -74,7 +71,7 @@ def _cell_width_mm(paragraph) -> float | None:
     width = tc.tcPr.tcW.width if tc.tcPr is not None and tc.tcPr.tcW is not None else None
     if width is None:
         return None
-    return width.mm - 2 * CELL_MARGIN_MM
+    return width.mm - 2 * rules().bang.le_o_mm  # the cell's left and right margins
 
 
 def size_rules(doc: DocxDocument, ctx: dict) -> None:
