@@ -151,7 +151,7 @@ def _appendix_and_table_styles(doc, r: ND30) -> None:
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:w"), str(round(r.bang.le_o_mm / 25.4 * 1440)))
+        edge.set(qn("w:w"), str(Mm(r.bang.le_o_mm).twips))
         edge.set(qn("w:type"), "dxa")
         margins.append(edge)
     tbl_pr.append(margins)
@@ -193,14 +193,14 @@ def _fixed_table(doc, rows: int, widths_mm: list[float], cant_split: bool = Fals
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
     width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(round(sum(widths_mm) / 25.4 * 1440)))
+    width.set(qn("w:w"), str(Mm(sum(widths_mm)).twips))
     width.set(qn("w:type"), "dxa")
     existing = tbl_pr.find(qn("w:tblW"))
     if existing is not None:
         tbl_pr.remove(existing)
     tbl_pr.append(width)
     for col, grid in zip(widths_mm, table._tbl.tblGrid.findall(qn("w:gridCol"))):
-        grid.set(qn("w:w"), str(round(col / 25.4 * 1440)))
+        grid.set(qn("w:w"), str(Mm(col).twips))
     for row in table.rows:
         if cant_split:
             tr_pr = row._tr.get_or_add_trPr()
