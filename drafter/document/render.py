@@ -57,7 +57,8 @@ def _style_facts(doc: DocxDocument, style_name: str) -> tuple[str | None, float 
     return facts[style_name]
 
 
-def _size_rule(paragraph, container_mm: float, length_mm: float) -> None:
+def center_rule(paragraph, container_mm: float, length_mm: float) -> None:
+    """Make a rule paragraph `length_mm` long, centred in its container, by indenting both sides."""
     side = max(0.0, (container_mm - length_mm) / 2)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
@@ -97,7 +98,7 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         length, holder = by_id.get(style.get(val)), style.getparent()
         if length is not None and holder.tag == ppr and holder.getparent().tag == para:
             paragraph = Paragraph(holder.getparent(), None)
-            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, length)
+            center_rule(paragraph, _cell_width_mm(paragraph) or text_mm, length)
 
 
 def render_docx(plan: Plan, template: Path | None = None) -> bytes:
