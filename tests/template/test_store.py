@@ -115,3 +115,17 @@ def test_template_path_that_is_a_folder_or_no_docx_says_so(tmp_path, minimal_spe
     assert result.exit_code == 1 and "mau-hong.docx" in result.output
     assert "drafter template export" in result.output and ".txt" not in result.output
     assert not (tmp_path / "kh.docx").exists()
+
+
+@pytest.mark.timeout(120)
+def test_a_finished_plan_given_as_template_is_refused(tmp_path, minimal_spec):
+    """A rendered plan has every style but no Jinja: used as a template it gave every answers
+    file that plan's text, silently. It is refused by render and by template check."""
+    plan = tmp_path / "ke-hoach.docx"
+    assert runner.invoke(app, ["render", str(minimal_spec), "-o", str(plan)]).exit_code == 0
+    out = tmp_path / "moi.docx"
+    result = runner.invoke(app, ["render", str(minimal_spec), "-o", str(out), "--template", str(plan)])
+    assert result.exit_code == 1 and "«than»" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+    checked = runner.invoke(app, ["template", "check", str(plan)])
+    assert checked.exit_code == 1 and "«than»" in checked.output
