@@ -129,3 +129,9 @@ def test_a_finished_plan_given_as_template_is_refused(tmp_path, minimal_spec):
     assert not out.exists()
     checked = runner.invoke(app, ["template", "check", str(plan)])
     assert checked.exit_code == 1 and "«than»" in checked.output
+
+
+def test_unknown_default_names_the_option_the_user_gave():
+    """`template config --mac-dinh X` used to blame «--template», an option the user never typed."""
+    bad = runner.invoke(app, ["template", "config", "--mac-dinh", "khong-co"])
+    assert bad.exit_code == 1 and "«--mac-dinh»" in bad.output and "--template" not in bad.output
