@@ -269,3 +269,9 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("Đã dừng.", markup=False)
         sys.exit(EXIT_USAGE)
+    except SystemExit as exc:
+        if exc.code != 130:
+            raise
+        # typer turns Ctrl-C inside a command into a silent exit 130: say so, with the README's code
+        err.print("Đã dừng.", markup=False)
+        sys.exit(EXIT_USAGE)
