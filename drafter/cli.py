@@ -50,10 +50,15 @@ def render(
     """Dựng tệp Word từ tệp trả lời, rồi tự kiểm tra thể thức văn bản vừa dựng."""
     from drafter.answers import load_plan
     from drafter.document.render import render_docx
+    from drafter.errors import Location, UsageError
     from drafter.fileio import write_atomic
     from drafter.template import resolve_template
 
     try:
+        # Word would not open another name, and `-o x.pdf --pdf` would write both to one file.
+        if output.suffix.lower() != ".docx" and not output.is_dir():
+            raise UsageError("tệp ra phải có đuôi .docx", Location(file=output, field="-o"),
+                             hint="ví dụ: -o ke-hoach.docx; thêm --pdf để có cả tệp PDF cùng tên")
         plan = load_plan(spec)
         data = render_docx(plan, resolve_template(template))
         if pdf:

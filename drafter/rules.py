@@ -142,6 +142,16 @@ class RuleLines(_Strict):
     trich_yeu: RuleRatio
 
 
+class Spacing(_Strict):
+    """Space between blocks of the template, in pt (practice; ND30 does not set it)."""
+
+    truoc_ten_loai: float
+    sau_duong_ke: float
+    truoc_so_ngay: float
+    sau_tieu_de_phu_luc: float
+    sau_ten_bang: float
+
+
 class Layout(_Strict):
     nguon: str
     tieu_de_cot_trai_mm: Range
@@ -150,6 +160,9 @@ class Layout(_Strict):
     chu_ky_cot_phai_mm: Range
     dong_trong_truoc_ten_nguoi_ky: Range
     bang_vuot_vung_chu_mm: Range | None = None  # how far a table may reach beyond the text area
+    khoang_cach_pt: Spacing
+    cao_dong_theo_co_chu: float  # a blank line's height as a multiple of the font size
+    le_dau_chan_trang_mm: float  # header and footer distance from the paper's edge
 
 
 class NumberSign(_Strict):

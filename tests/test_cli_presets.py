@@ -57,3 +57,14 @@ def test_scaffolded_plans_pass_the_checker(tmp_path, kind, unit, year):
     errors = [f for f in check_file(out) if f.severity == "error"]
     assert errors == [], errors
     assert runner.invoke(app, ["check", str(out)]).exit_code == 0
+
+
+def test_units_without_match_says_so():
+    """`drafter units` used to print nothing and exit 0 for a name or code it did not know."""
+    typo = runner.invoke(app, ["units", "bac nha trag"])
+    assert typo.exit_code == 1 and "không tìm thấy" in typo.output and "Bắc Nha Trang" in typo.output
+    code = runner.invoke(app, ["units", "99999"])
+    assert code.exit_code == 1 and "«99999»" in code.output
+    gone = runner.invoke(app, ["units", "tỉnh Bình Dương"])
+    assert gone.exit_code == 1 and "Thành phố Hồ Chí Minh" in gone.output
+    assert "Traceback" not in typo.output + code.output + gone.output

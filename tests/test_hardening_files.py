@@ -175,3 +175,30 @@ def test_an_unexpected_os_error_reaches_the_user_as_a_message(tmp_path, minimal_
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "không có quyền đọc" in err and "mau.docx" in err and "Traceback" not in err
+
+
+def test_output_without_docx_suffix_is_refused(tmp_path, minimal_spec):
+    """`-o ke-hoach.pdf` used to write a Word file named .pdf (and clash with `--pdf`)."""
+    for name in ("ke-hoach.pdf", "ke-hoach"):
+        result = _render(minimal_spec, tmp_path / name)
+        assert result.exit_code == 2 and ".docx" in result.output and "Traceback" not in result.output
+        assert not (tmp_path / name).exists()
+    assert _render(minimal_spec, tmp_path / "KE-HOACH.DOCX").exit_code == 0
+
+
+def test_ctrl_c_during_render_says_stopped_with_exit_2(tmp_path, minimal_spec, monkeypatch, capsys):
+    """typer turned Ctrl-C into a silent exit 130; the README promises a message and code 2."""
+    import sys
+
+    import drafter.answers
+    from drafter.cli import main
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(drafter.answers, "load_plan", interrupted)
+    monkeypatch.setattr(sys, "argv", ["drafter", "render", str(minimal_spec), "-o", str(tmp_path / "kh.docx")])
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 2 and "Đã dừng." in capsys.readouterr().err
+    assert not (tmp_path / "kh.docx").exists()

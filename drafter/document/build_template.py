@@ -86,10 +86,12 @@ def _add_styles(doc, r: ND30) -> None:
             fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
         if spec.keep_with_next:
             fmt.keep_with_next = True
-    doc.styles["Tên loại"].paragraph_format.space_before = Pt(12)
+    space = r.bo_cuc.khoang_cach_pt
+    doc.styles["Tên loại"].paragraph_format.space_before = Pt(space.truoc_ten_loai)
     signer = doc.styles["Người ký"]
     lines = r.bo_cuc.dong_trong_truoc_ten_nguoi_ky.mac_dinh
-    signer.paragraph_format.space_before = Pt(round(lines * r.thanh_phan.nguoi_ky.co_chu.mac_dinh * 1.2))
+    line_pt = r.thanh_phan.nguoi_ky.co_chu.mac_dinh * r.bo_cuc.cao_dong_theo_co_chu
+    signer.paragraph_format.space_before = Pt(round(lines * line_pt))
 
     base = doc.styles.add_style("Đường kẻ", WD_STYLE_TYPE.PARAGRAPH)
     base.base_style = doc.styles["Normal"]
@@ -105,9 +107,9 @@ def _add_styles(doc, r: ND30) -> None:
             bottom.set(qn(key), value)
         borders.append(bottom)
         ppr.append(borders)
-    doc.styles[RULE_SUBJECT].paragraph_format.space_after = Pt(12)
+    doc.styles[RULE_SUBJECT].paragraph_format.space_after = Pt(space.sau_duong_ke)
 
-    doc.styles[RULE_APPENDIX].paragraph_format.space_after = Pt(12)
+    doc.styles[RULE_APPENDIX].paragraph_format.space_after = Pt(space.sau_duong_ke)
     _appendix_and_table_styles(doc, r)
 
     number = doc.styles.add_style(PAGE_NUMBER, WD_STYLE_TYPE.PARAGRAPH)
@@ -129,9 +131,9 @@ def _appendix_and_table_styles(doc, r: ND30) -> None:
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
     for name in (APPENDIX_HEADING, APPENDIX_TITLE):
         doc.styles[name].paragraph_format.keep_with_next = True
-    doc.styles[APPENDIX_HEADING].paragraph_format.space_after = Pt(6)
+    doc.styles[APPENDIX_HEADING].paragraph_format.space_after = Pt(r.bo_cuc.khoang_cach_pt.sau_tieu_de_phu_luc)
     doc.styles[APPENDIX_REFERENCE].paragraph_format.keep_with_next = True
-    doc.styles[TABLE_CAPTION].paragraph_format.space_after = Pt(6)
+    doc.styles[TABLE_CAPTION].paragraph_format.space_after = Pt(r.bo_cuc.khoang_cach_pt.sau_ten_bang)
     doc.styles[TABLE_CAPTION].paragraph_format.keep_with_next = True
 
     # A grid table: single black borders, cell text vertically centred by the renderer.
@@ -151,7 +153,7 @@ def _appendix_and_table_styles(doc, r: ND30) -> None:
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:w"), str(round(r.bang.le_o_mm / 25.4 * 1440)))
+        edge.set(qn("w:w"), str(Mm(r.bang.le_o_mm).twips))
         edge.set(qn("w:type"), "dxa")
         margins.append(edge)
     tbl_pr.append(margins)
@@ -167,8 +169,8 @@ def _page(doc, r: ND30) -> None:
     section.bottom_margin = Mm(margins.duoi.mac_dinh)
     section.left_margin = Mm(margins.trai.mac_dinh)
     section.right_margin = Mm(margins.phai.mac_dinh)
-    section.header_distance = Mm(10)
-    section.footer_distance = Mm(10)
+    section.header_distance = Mm(r.bo_cuc.le_dau_chan_trang_mm)
+    section.footer_distance = Mm(r.bo_cuc.le_dau_chan_trang_mm)
     # Page numbers from page 2 only (ND30 PL-I I.7): a different, empty first-page header.
     section.different_first_page_header_footer = r.trang.so_trang.an_trang_dau
     section.first_page_header.paragraphs[0].text = ""
@@ -193,14 +195,14 @@ def _fixed_table(doc, rows: int, widths_mm: list[float], cant_split: bool = Fals
     layout.set(qn("w:type"), "fixed")
     tbl_pr.append(layout)
     width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(round(sum(widths_mm) / 25.4 * 1440)))
+    width.set(qn("w:w"), str(Mm(sum(widths_mm)).twips))
     width.set(qn("w:type"), "dxa")
     existing = tbl_pr.find(qn("w:tblW"))
     if existing is not None:
         tbl_pr.remove(existing)
     tbl_pr.append(width)
     for col, grid in zip(widths_mm, table._tbl.tblGrid.findall(qn("w:gridCol"))):
-        grid.set(qn("w:w"), str(round(col / 25.4 * 1440)))
+        grid.set(qn("w:w"), str(Mm(col).twips))
     for row in table.rows:
         if cant_split:
             tr_pr = row._tr.get_or_add_trPr()
@@ -239,7 +241,7 @@ def _header(doc, r: ND30) -> None:
     _cell_paragraphs(table.cell(1, 0), [("{{ so_ky_hieu }}", "Số ký hiệu")])
     _cell_paragraphs(table.cell(1, 1), [("{{ dia_danh_ngay }}", "Địa danh ngày tháng")])
     for cell in (table.cell(1, 0), table.cell(1, 1)):
-        cell.paragraphs[0].paragraph_format.space_before = Pt(6)
+        cell.paragraphs[0].paragraph_format.space_before = Pt(layout.khoang_cach_pt.truoc_so_ngay)
 
 
 def _body(doc) -> None:

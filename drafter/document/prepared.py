@@ -33,7 +33,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import parse_xml, serialize_part_xml
 from docxtpl import DocxTemplate
-from jinja2 import Template
+from jinja2 import Template, meta
 
 from drafter.document import render as stages
 from drafter.document import runs
@@ -63,6 +63,7 @@ POST_PASSES: list[Callable[[DocxDocument, dict], None]] = [
 # tell an up-to-date output from a stale one by content alone.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 DOCUMENT_PART = "word/document.xml"
+BODY_VARIABLE = "than"  # the laid-out body of the plan (drafter.plan.layout.context)
 CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # as docxtpl
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _JINJA = re.compile(r"\{[{%#]")
@@ -98,6 +99,13 @@ class PreparedTemplate:
         doc = tpl.docx
         body_xml = tpl.patch_xml(tpl.get_xml())
         self._body = self._compile(body_xml, part=doc.part)
+        # A template that never reads the plan's body (a finished plan given as template) would
+        # give every plan the same text: refuse it rather than write a plausible wrong document.
+        if BODY_VARIABLE not in meta.find_undeclared_variables(self._env.parse(body_xml)):
+            raise TemplateError(f"mẫu không đặt phần nội dung của kế hoạch (biến «{BODY_VARIABLE}»): "
+                                "văn bản dựng ra sẽ không có nội dung của tệp trả lời",
+                                Location(file=path), hint="mẫu cần vòng lặp «{%p for d in than %}» như mẫu có sẵn; "
+                                "lấy mẫu có sẵn để sửa: drafter template export THƯ_MỤC")
         self._parts: list[_Part] = []
         for rel in doc.part.rels.values():
             if rel.reltype in (RT.HEADER, RT.FOOTER) and rel.target_part.blob:

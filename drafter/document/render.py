@@ -22,9 +22,6 @@ from drafter.plan.model import Plan
 from drafter.rules import rules
 from drafter.template.sandbox import environment as budgeted_environment
 
-CELL_MARGIN_MM = 1.905  # Word's default left/right cell margin (108 twips)
-
-
 def environment() -> SandboxedEnvironment:
     return budgeted_environment()
 
@@ -60,7 +57,8 @@ def _style_facts(doc: DocxDocument, style_name: str) -> tuple[str | None, float 
     return facts[style_name]
 
 
-def _size_rule(paragraph, container_mm: float, length_mm: float) -> None:
+def center_rule(paragraph, container_mm: float, length_mm: float) -> None:
+    """Make a rule paragraph `length_mm` long, centred in its container, by indenting both sides."""
     side = max(0.0, (container_mm - length_mm) / 2)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
@@ -74,7 +72,7 @@ def _cell_width_mm(paragraph) -> float | None:
     width = tc.tcPr.tcW.width if tc.tcPr is not None and tc.tcPr.tcW is not None else None
     if width is None:
         return None
-    return width.mm - 2 * CELL_MARGIN_MM
+    return width.mm - 2 * rules().bang.le_o_mm  # the cell's left and right margins
 
 
 def size_rules(doc: DocxDocument, ctx: dict) -> None:
@@ -100,7 +98,7 @@ def size_rules(doc: DocxDocument, ctx: dict) -> None:
         length, holder = by_id.get(style.get(val)), style.getparent()
         if length is not None and holder.tag == ppr and holder.getparent().tag == para:
             paragraph = Paragraph(holder.getparent(), None)
-            _size_rule(paragraph, _cell_width_mm(paragraph) or text_mm, length)
+            center_rule(paragraph, _cell_width_mm(paragraph) or text_mm, length)
 
 
 def render_docx(plan: Plan, template: Path | None = None) -> bytes:

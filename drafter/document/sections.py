@@ -14,9 +14,10 @@ import copy
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm
+from docx.shared import Mm
 
 from drafter.document.metrics import text_width_mm
+from drafter.document.render import center_rule
 from drafter.document.styles import APPENDIX_HEADING, APPENDIX_REFERENCE, RULE_APPENDIX
 from drafter.document.tables import MISSING_HINT
 from drafter.document.tables import text_width_mm as page_text_mm
@@ -30,7 +31,7 @@ def _orient(sect_pr, landscape: bool, restart: bool) -> None:
         size = OxmlElement("w:pgSz")
         sect_pr.append(size)
     paper = rules().trang.kho_giay
-    short, long = round(Mm(paper.rong_mm).twips), round(Mm(paper.cao_mm).twips)
+    short, long = Mm(paper.rong_mm).twips, Mm(paper.cao_mm).twips
     size.set(qn("w:w"), str(long if landscape else short))
     size.set(qn("w:h"), str(short if landscape else long))
     if landscape:
@@ -69,9 +70,7 @@ def _size_rule(doc: DocxDocument, reference, rule, landscape: bool) -> None:
     size = style.font.size.pt if style.font.size is not None else r.kem_theo.co_chu.mac_dinh
     container = page_text_mm(landscape)
     line = min(text_width_mm(reference.text, size, italic=r.kem_theo.nghieng), container)
-    side = max(0.0, (container - r.duong_ke.mac_dinh * line) / 2)
-    fmt = rule.paragraph_format
-    fmt.left_indent, fmt.right_indent, fmt.first_line_indent = Mm(side), Mm(side), Emu(0)
+    center_rule(rule, container, r.duong_ke.mac_dinh * line)
 
 
 def appendix_sections(doc: DocxDocument, appendices: list) -> None:

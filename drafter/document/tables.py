@@ -27,7 +27,6 @@ from drafter.errors import TemplateError
 from drafter.plan.table import LaidTable, Width, total_span
 from drafter.rules import rules
 
-TWIPS_PER_MM = 1440 / 25.4
 MIN_COLUMN_MM = 8.0
 ALIGN = {"trai": WD_ALIGN_PARAGRAPH.LEFT, "giua": WD_ALIGN_PARAGRAPH.CENTER,
          "phai": WD_ALIGN_PARAGRAPH.RIGHT, "deu": WD_ALIGN_PARAGRAPH.JUSTIFY}
@@ -99,10 +98,10 @@ class _Grid:
         if width is None:
             width = OxmlElement("w:tblW")
             tbl_pr.append(width)
-        width.set(qn("w:w"), str(round(sum(widths_mm) * TWIPS_PER_MM)))
+        width.set(qn("w:w"), str(Mm(sum(widths_mm)).twips))
         width.set(qn("w:type"), "dxa")
         for grid, mm in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
-            grid.set(qn("w:w"), str(round(mm * TWIPS_PER_MM)))
+            grid.set(qn("w:w"), str(Mm(mm).twips))
         for row in self.tcs:
             for c, tc in enumerate(row):
                 if c == 0 or row[c - 1] is not tc:

@@ -203,7 +203,7 @@ def context(plan: Plan) -> dict:
 
 
 def text_lines(plan: Plan) -> list[str]:
-    """The plan as plain text, one paragraph per line, in reading order (for tests and --text)."""
+    """The plan as plain text, one paragraph per line, in reading order (what tests compare)."""
     ctx = context(plan)
     qh = rules().thanh_phan
     return [

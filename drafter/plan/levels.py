@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from drafter.units.model import ERA_2025, ERA_LEGACY, LEVELS
+from drafter.units.model import TYPE_WORDS as UNIT_TYPE_WORDS
 from drafter.vn import date_numeric
 
 REFORM_DATE = dt.date(2025, 7, 1)
@@ -17,15 +19,25 @@ Level = Literal["tinh", "huyen", "xa"]
 
 LEVEL_NAMES: dict[str, str] = {"tinh": "cấp tỉnh", "huyen": "cấp huyện", "xa": "cấp xã"}
 
+
+def _words(era: str, level: str) -> tuple[str, ...]:
+    return UNIT_TYPE_WORDS.get((era, level), ())
+
+
+# Level → every type word it has had, current ones first (from the unit catalogue's table).
 TYPE_WORDS: dict[str, tuple[str, ...]] = {
-    "tinh": ("tỉnh", "thành phố"),
-    "huyen": ("huyện", "quận", "thị xã", "thành phố"),
-    "xa": ("xã", "phường", "đặc khu", "thị trấn"),
+    level: tuple(dict.fromkeys((*_words(ERA_2025, level), *_words(ERA_LEGACY, level)))) for level in LEVELS
 }
 
-# (level, type word or None for every type) → the era it belongs to.
-ONLY_BEFORE_REFORM: set[tuple[str, str | None]] = {("huyen", None), ("xa", "thị trấn")}
-ONLY_AFTER_REFORM: set[tuple[str, str | None]] = {("xa", "đặc khu")}
+# (level, type word or None for every type) → the era it belongs to: the district level and
+# thị trấn exist only before the reform, đặc khu only after it.
+ONLY_BEFORE_REFORM: set[tuple[str, str | None]] = {
+    (level, None) if not _words(ERA_2025, level) else (level, word)
+    for level in LEVELS for word in _words(ERA_LEGACY, level) if word not in _words(ERA_2025, level)
+}
+ONLY_AFTER_REFORM: set[tuple[str, str | None]] = {
+    (level, word) for level in LEVELS for word in _words(ERA_2025, level) if word not in _words(ERA_LEGACY, level)
+}
 
 
 def era_problem(level: str, type_word: str, on: dt.date | None) -> str | None:

@@ -170,4 +170,6 @@ def list_units(query: str | None = None, *, legacy: bool = False,
     """(code, description) of units matching `query` (all provinces when None), for `drafter units`."""
     registry = units or UnitRegistry.load()
     found = registry.search(query, legacy=legacy) if query else registry.provinces(legacy=legacy)
+    if query and not found:  # an empty listing would look like success: say so, with close names
+        registry.find(query, legacy=legacy)  # raises UnitNotFoundError
     return [(u.code, registry.describe(u)) for u in found]

@@ -107,7 +107,7 @@ def config(
             current.thu_muc_mau = str(folder.expanduser().resolve())
         if default is not None:
             current.mau_mac_dinh = default
-            resolve_template(default, config=current)  # refuse a name that does not exist
+            resolve_template(default, config=current, option="--mac-dinh")  # refuse a name that does not exist
         if folder is not None or default is not None:
             save_config(current)
     except DrafterError as error:

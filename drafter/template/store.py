@@ -48,26 +48,30 @@ def _looks_like_path(value: str) -> bool:
 def _default_path(config: TemplateConfig) -> Path:
     if not config.mau_mac_dinh:
         return DEFAULT_TEMPLATE
-    return resolve_template(config.mau_mac_dinh, config=config)
+    return resolve_template(config.mau_mac_dinh, config=config, option="mau_mac_dinh")  # the config's key
 
 
-def resolve_template(value: str | Path | None, *, config: TemplateConfig | None = None) -> Path:
+def resolve_template(value: str | Path | None, *, config: TemplateConfig | None = None,
+                     option: str = "--template") -> Path:
     """A template name or file → the template file. None → the configured default, else the
-    built-in one. Raises TemplateError naming what was asked and what exists."""
+    built-in one. Raises TemplateError naming what was asked, by which option, and what exists."""
     config = config or load_config()
     if value is None or str(value) == "":
         return _default_path(config)
     text = str(value)
     path = Path(text).expanduser()
     if path.is_file() or _looks_like_path(text):
+        if path.is_dir():
+            raise TemplateError("đây là thư mục, cần một tệp mẫu (.docx)", Location(file=path, field=option),
+                                hint="xem: drafter template list")
         if not path.is_file():
-            raise TemplateError("không tìm thấy tệp mẫu", Location(file=path, field="--template"))
+            raise TemplateError("không tìm thấy tệp mẫu", Location(file=path, field=option))
         return path
     for folder in (user_folder(config), TEMPLATES):
         if folder is not None and (folder / f"{text}.docx").is_file():
             return folder / f"{text}.docx"
     names = ", ".join(sorted({e.name for e in _folder_entries(user_folder(config), "") + _folder_entries(TEMPLATES, "")}))
-    raise TemplateError(f"không có mẫu tên «{text}»; các mẫu có: {names}", Location(field="--template"),
+    raise TemplateError(f"không có mẫu tên «{text}»; các mẫu có: {names}", Location(field=option),
                         hint="xem: drafter template list; hoặc đưa đường dẫn tới tệp .docx")
 
 

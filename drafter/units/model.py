@@ -30,13 +30,14 @@ FORMAT = 1
 FILE_2025 = "don-vi-2025.json"
 FILE_LEGACY = "don-vi-truoc-2025.json"
 
-# (era, level) -> allowed type words; the JSON list that holds that level.
-TYPE_WORDS: dict[tuple[str, str], frozenset[str]] = {
-    (ERA_2025, PROVINCE): frozenset({"tỉnh", "thành phố"}),
-    (ERA_2025, COMMUNE): frozenset({"xã", "phường", "đặc khu"}),
-    (ERA_LEGACY, PROVINCE): frozenset({"tỉnh", "thành phố"}),
-    (ERA_LEGACY, DISTRICT): frozenset({"huyện", "quận", "thị xã", "thành phố"}),
-    (ERA_LEGACY, COMMUNE): frozenset({"xã", "phường", "thị trấn"}),
+# (era, level) -> allowed type words, in the order messages list them; the JSON list that holds
+# that level. The one table of which unit types exist when: drafter.plan.levels derives from it.
+TYPE_WORDS: dict[tuple[str, str], tuple[str, ...]] = {
+    (ERA_2025, PROVINCE): ("tỉnh", "thành phố"),
+    (ERA_2025, COMMUNE): ("xã", "phường", "đặc khu"),
+    (ERA_LEGACY, PROVINCE): ("tỉnh", "thành phố"),
+    (ERA_LEGACY, DISTRICT): ("huyện", "quận", "thị xã", "thành phố"),
+    (ERA_LEGACY, COMMUNE): ("xã", "phường", "thị trấn"),
 }
 SECTIONS = {PROVINCE: "provinces", DISTRICT: "districts", COMMUNE: "communes"}
 

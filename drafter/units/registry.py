@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import difflib
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter import paths
 from drafter.errors import InputError, Location
 from drafter.units import normalize as nz
+from drafter.units.index import EraIndex, Scope, sort_key, split_parents, top_level
 from drafter.units.model import (
     COMMUNE,
     DISTRICT,
@@ -30,14 +30,12 @@ from drafter.units.model import (
     ERA_LEGACY,
     FILE_2025,
     FILE_LEGACY,
-    LEVEL_RANK,
     PROVINCE,
     Snapshot,
     Unit,
     read_snapshot,
 )
 
-REFORM_DATE = "01/7/2025"
 MAX_SUGGESTIONS = 5
 
 
@@ -61,60 +59,14 @@ class UnitNotFoundError(InputError):
         super().__init__(message, location, hint=hint)
 
 
-@dataclass
-class _Era:
-    """The units of one era with their lookup indexes."""
-
-    snapshot: Snapshot
-    by_code: dict[str, dict[str, Unit]] = field(default_factory=dict)  # level -> code -> unit
-    tone: dict[str, list[Unit]] = field(default_factory=dict)
-    plain: dict[str, list[Unit]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for unit in self.snapshot.units:
-            self.by_code.setdefault(unit.level, {})[unit.code] = unit
-            for name in (unit.name, *unit.aliases):
-                self.tone.setdefault(nz.tone_key(name), []).append(unit)
-                self.plain.setdefault(nz.plain_key(name), []).append(unit)
-
-    def get(self, code: str) -> Unit | None:
-        for level in (PROVINCE, DISTRICT, COMMUNE):
-            unit = self.by_code.get(level, {}).get(code)
-            if unit is not None:
-                return unit
-        return None
-
-
-@dataclass
-class _Scope:
-    """What a query asks for: a name, and optional level, province and district filters."""
-
-    name: str
-    level: str | None = None
-    province: str | None = None
-    district: str | None = None
-
-    def keeps(self, unit: Unit, type_word: str | None) -> bool:
-        return (
-            (type_word is None or unit.type_word == type_word)
-            and (self.level is None or unit.level == self.level)
-            and (self.province is None or unit.province_code == self.province or unit.code == self.province)
-            and (self.district is None or unit.district_code == self.district)
-        )
-
-
-def _sort_key(unit: Unit) -> tuple[int, str, str]:
-    return (LEVEL_RANK[unit.level], unit.province_code or "", unit.code)
-
-
 class UnitRegistry:
     """The 2025 units (loaded at once) and the pre-2025 units (loaded on first use)."""
 
     def __init__(self, current: Path, legacy: Path, *, preloaded: Snapshot | None = None):
         self._paths = {ERA_2025: Path(current), ERA_LEGACY: Path(legacy)}
-        self._eras: dict[str, _Era] = {}
+        self._eras: dict[str, EraIndex] = {}
         if preloaded is not None:
-            self._eras[preloaded.era] = _Era(preloaded)
+            self._eras[preloaded.era] = EraIndex(preloaded)
         self._era(ERA_2025)
 
     @classmethod
@@ -138,23 +90,27 @@ class UnitRegistry:
 
     # -- data access -------------------------------------------------------------------
 
-    def _era(self, era: str) -> _Era:
+    def _era(self, era: str) -> EraIndex:
         if era not in self._eras:
             snapshot = read_snapshot(self._paths[era])
             if snapshot.era != era:
                 raise InputError(f"tệp có thời kỳ «{snapshot.era}», cần «{era}»", Location(file=snapshot.path, field="era"))
-            self._eras[era] = _Era(snapshot)
+            self._eras[era] = EraIndex(snapshot)
         return self._eras[era]
 
-    def _of(self, legacy: bool) -> _Era:
+    def _of(self, legacy: bool) -> EraIndex:
         return self._era(ERA_LEGACY if legacy else ERA_2025)
+
+    def era_units(self, era: str, level: str) -> dict[str, Unit]:
+        """The units of one era and level by code."""
+        return self._era(era).by_code.get(level, {})
 
     def source(self, *, legacy: bool = False) -> dict:
         """Provenance of the snapshot: package, version, licence, generated date."""
         return dict(self._of(legacy).snapshot.source)
 
     def provinces(self, *, legacy: bool = False) -> list[Unit]:
-        return sorted(self._of(legacy).by_code[PROVINCE].values(), key=_sort_key)
+        return sorted(self._of(legacy).by_code[PROVINCE].values(), key=sort_key)
 
     def districts(self, province: str | Unit | None = None) -> list[Unit]:
         """Pre-2025 districts (the district level no longer exists)."""
@@ -168,7 +124,7 @@ class UnitRegistry:
         if province is not None:
             code = self._province_code(province, legacy)
             units = [u for u in units if u.province_code == code]
-        return sorted(units, key=_sort_key)
+        return sorted(units, key=sort_key)
 
     def get(self, code: str, *, legacy: bool = False) -> Unit | None:
         """The unit with this official code (provinces 2 digits, districts 3, communes 5)."""
@@ -199,15 +155,15 @@ class UnitRegistry:
             return text
         return self.find(text, level=PROVINCE, legacy=legacy).code
 
-    def _scope(self, query: str, level: str | None, province: str | Unit | None, legacy: bool) -> _Scope:
-        name, parents = _split_parents(query)
-        scope = _Scope(name=name, level=level)
+    def _scope(self, query: str, level: str | None, province: str | Unit | None, legacy: bool) -> Scope:
+        name, parents = split_parents(query)
+        scope = Scope(name=name, level=level)
         if province is not None:
             scope.province = self._province_code(province, legacy)
         # Right to left: "xã Mong Thọ A, huyện Châu Thành, tỉnh Kiên Giang" — the province first,
         # then the district within it (several provinces had a huyện Châu Thành).
         for part in reversed(parents):
-            parent = self._resolve(_Scope(name=part, province=scope.province, district=scope.district),
+            parent = self._resolve(Scope(name=part, province=scope.province, district=scope.district),
                                    legacy, part, None)
             if parent.level == PROVINCE:
                 scope.province = parent.code
@@ -230,7 +186,7 @@ class UnitRegistry:
             return [unit] if unit is not None and (level is None or unit.level == level) else []
         return self._search(self._scope(query, level, province, legacy), legacy)
 
-    def _search(self, scope: _Scope, legacy: bool) -> list[Unit]:
+    def _search(self, scope: Scope, legacy: bool) -> list[Unit]:
         era = self._of(legacy)
         exact: dict[tuple[str, str], Unit] = {}
         loose: dict[tuple[str, str], Unit] = {}
@@ -245,7 +201,7 @@ class UnitRegistry:
                     nz.compatible(reading.name, n) for n in (unit.name, *unit.aliases)
                 ):
                     loose[(unit.level, unit.code)] = unit
-        return sorted((exact or loose).values(), key=_sort_key)
+        return sorted((exact or loose).values(), key=sort_key)
 
     def find(
         self,
@@ -273,11 +229,8 @@ class UnitRegistry:
             )
         return unit
 
-    def _resolve(self, scope: _Scope, legacy: bool, query: str, location: Location | None) -> Unit:
-        matches = self._search(scope, legacy)
-        if matches:
-            top = LEVEL_RANK[matches[0].level]
-            matches = [u for u in matches if LEVEL_RANK[u.level] == top]
+    def _resolve(self, scope: Scope, legacy: bool, query: str, location: Location | None) -> Unit:
+        matches = top_level(self._search(scope, legacy))
         if len(matches) == 1:
             return matches[0]
         shown = nz.clean(query)
@@ -305,7 +258,7 @@ class UnitRegistry:
             hint=f"ghi rõ tỉnh, ví dụ «{example.full_name}, {parent.full_name}»" if parent else None,
         )
 
-    def _where(self, scope: _Scope, legacy: bool) -> str:
+    def _where(self, scope: Scope, legacy: bool) -> str:
         era = self._of(legacy)
         if scope.district:
             return f" trong {self.describe(era.by_code[DISTRICT][scope.district])}"
@@ -325,7 +278,7 @@ class UnitRegistry:
         """Up to `limit` units whose names are closest to the query (diacritics ignored)."""
         return self._suggest(self._scope(query, level, province, legacy), legacy, limit)
 
-    def _suggest(self, scope: _Scope, legacy: bool, limit: int) -> list[Unit]:
+    def _suggest(self, scope: Scope, legacy: bool, limit: int) -> list[Unit]:
         readings = nz.interpretations(scope.name)
         wanted = nz.spaced_plain(readings[-1].name)
         pool: dict[str, list[Unit]] = {}
@@ -335,71 +288,16 @@ class UnitRegistry:
                     pool.setdefault(nz.spaced_plain(unit.name), []).append(unit)
         found: list[Unit] = []
         for close in difflib.get_close_matches(wanted, list(pool), n=limit, cutoff=0.6):
-            found.extend(sorted(set(pool[close]), key=_sort_key))
+            found.extend(sorted(set(pool[close]), key=sort_key))
         return found[:limit]
 
     # -- names from before 1/7/2025 ------------------------------------------------------
 
     def replaced_name_hint(self, name: str) -> str | None:
         """Explain what became of a pre-2025 name that no longer exists, or None."""
-        try:
-            if self.search(name):
-                return None
-            old = self.search(name, legacy=True)
-        except InputError:  # an unknown ", <tỉnh>" part: nothing to say
-            return None
-        type_word = nz.interpretations(nz.clean(name).split(",")[0])[-1].type_word
-        if old:
-            top = LEVEL_RANK[old[0].level]
-            old = [u for u in old if LEVEL_RANK[u.level] == top]
-        if type_word in {"huyện", "quận", "thị xã"} or (old and old[0].level == DISTRICT):
-            return self._district_hint(old)
-        if not old:
-            if type_word == "thị trấn":
-                return f"thị trấn không còn là đơn vị hành chính từ {REFORM_DATE}"
-            return None
-        lines = [self._moved_hint(u) for u in old[:MAX_SUGGESTIONS]]
-        return "; ".join(line for line in lines if line) or None
+        from drafter.units import history  # loads the plan's reform date: only for a name not found
 
-    def _district_hint(self, old: list[Unit]) -> str:
-        text = f"cấp huyện (huyện, quận, thị xã, thành phố thuộc tỉnh) đã bị bãi bỏ từ {REFORM_DATE}"
-        places = []
-        for unit in old[:MAX_SUGGESTIONS]:
-            province = self.province_of(unit)
-            if province is None:
-                continue
-            if unit.successors:
-                now = f", nay là {self._successors(unit)}"
-            else:
-                new = self._successors(province)
-                now = f", nay thuộc {new}" if new and new != province.full_name else ""
-            places.append(f"{unit.full_name} trước đây thuộc {province.full_name}{now}")
-        return text + ("; " + "; ".join(places) if places else "")
-
-    def _moved_hint(self, unit: Unit) -> str | None:
-        new = self._successors(unit)
-        if not new:
-            return None
-        if unit.level == PROVINCE:
-            return f"từ {REFORM_DATE}, {unit.full_name} đã được nhập vào {new}"
-        prefix = "thị trấn không còn là đơn vị hành chính; " if unit.type_word == "thị trấn" else ""
-        return f"{prefix}từ {REFORM_DATE}, {self.describe(unit)} nay thuộc {new}"
-
-    def _successors(self, unit: Unit) -> str | None:
-        """The 2025 units a legacy unit went into, described: "phường Hồng Hà (thành phố Hà Nội)"."""
-        level = PROVINCE if unit.level == PROVINCE else COMMUNE
-        units = self._era(ERA_2025).by_code[level]
-        names = [self.describe(units[code]) for code in unit.successors if code in units]
-        return ", ".join(names) or None
-
-
-def _split_parents(query: str) -> tuple[str, list[str]]:
-    """"xã Tân Định, tỉnh Bắc Ninh" → ("xã Tân Định", ["tỉnh Bắc Ninh"])."""
-    parts = [p.strip() for p in query.split(",")]
-    parts = [p for p in parts if p]
-    if not parts:
-        return "", []
-    return parts[0], parts[1:]
+        return history.replaced_name_hint(self, name)
 
 
 @functools.lru_cache(maxsize=1)

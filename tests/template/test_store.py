@@ -100,3 +100,38 @@ def test_list_still_works_when_the_configured_default_is_gone(tmp_path):
     assert listing.exit_code == 0 and "(mặc định)" not in listing.output
     with pytest.raises(TemplateError):
         resolve_template(None)
+
+
+def test_template_path_that_is_a_folder_or_no_docx_says_so(tmp_path, minimal_spec):
+    """A folder was reported as «không tìm thấy»; a non-Word file got the checker's hint about .txt."""
+    folder = tmp_path / "mau.docx"
+    folder.mkdir()
+    with pytest.raises(TemplateError) as info:
+        resolve_template(str(folder))
+    assert "thư mục" in str(info.value) and "không tìm thấy" not in str(info.value)
+    text = tmp_path / "mau-hong.docx"
+    text.write_text("không phải Word", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(minimal_spec), "-o", str(tmp_path / "kh.docx"), "--template", str(text)])
+    assert result.exit_code == 1 and "mau-hong.docx" in result.output
+    assert "drafter template export" in result.output and ".txt" not in result.output
+    assert not (tmp_path / "kh.docx").exists()
+
+
+@pytest.mark.timeout(120)
+def test_a_finished_plan_given_as_template_is_refused(tmp_path, minimal_spec):
+    """A rendered plan has every style but no Jinja: used as a template it gave every answers
+    file that plan's text, silently. It is refused by render and by template check."""
+    plan = tmp_path / "ke-hoach.docx"
+    assert runner.invoke(app, ["render", str(minimal_spec), "-o", str(plan)]).exit_code == 0
+    out = tmp_path / "moi.docx"
+    result = runner.invoke(app, ["render", str(minimal_spec), "-o", str(out), "--template", str(plan)])
+    assert result.exit_code == 1 and "«than»" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+    checked = runner.invoke(app, ["template", "check", str(plan)])
+    assert checked.exit_code == 1 and "«than»" in checked.output
+
+
+def test_unknown_default_names_the_option_the_user_gave():
+    """`template config --mac-dinh X` used to blame «--template», an option the user never typed."""
+    bad = runner.invoke(app, ["template", "config", "--mac-dinh", "khong-co"])
+    assert bad.exit_code == 1 and "«--mac-dinh»" in bad.output and "--template" not in bad.output
