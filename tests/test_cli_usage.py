@@ -1,0 +1,53 @@
+"""The command line as a new user types it: mistakes in options and arguments are told in
+Vietnamese, naming the option, with exit 2 — never click's English — and Ctrl-C is exit 2 too."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from drafter import cli
+
+
+def _run(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "argv", ["drafter", *args])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    captured = capsys.readouterr()
+    return stop.value.code, captured.out + captured.err
+
+
+@pytest.mark.parametrize("args, words", [
+    (["new", "--no-input", "--year", "abc"], ["«--year»", "số nguyên"]),
+    (["new", "--forse"], ["«--forse»", "không có tùy chọn", "--force"]),
+    (["import"], ["«SOURCE»", "cần đối số"]),
+    (["import", "a.docx"], ["«--output»", "cần tùy chọn"]),
+    (["render", "a.yaml", "-o"], ["«-o»", "cần một giá trị"]),
+    (["frobnicate"], ["«frobnicate»", "không có lệnh con"]),
+    (["kinds", "extra"], ["«extra»", "không nhận thêm đối số"]),
+    (["batch", "run", "--year", "20x6"], ["«--year»", "drafter batch run --help"]),
+])
+def test_usage_mistakes_are_vietnamese_and_exit_2(monkeypatch, capsys, args, words):
+    code, text = _run(monkeypatch, capsys, *args)
+    assert code == 2
+    assert text.startswith("Lỗi: ")
+    for word in words:
+        assert word in text
+    for english in ("Usage:", "Error", "Invalid value", "Missing", "No such", "Traceback"):
+        assert english not in text
+
+
+def test_help_and_success_keep_their_exit_codes(monkeypatch, capsys):
+    assert _run(monkeypatch, capsys, "kinds")[0] == 0
+    code, text = _run(monkeypatch, capsys, "new", "--help")
+    assert code == 0 and "--no-input" in text
+
+
+def test_ctrl_c_inside_a_command_says_stopped_and_exits_2(monkeypatch, capsys):
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("drafter.presets.list_kinds", interrupted)
+    code, text = _run(monkeypatch, capsys, "kinds")
+    assert code == 2 and "Đã dừng." in text
