@@ -89,7 +89,7 @@ def load(path: Path) -> State:
     if not isinstance(data, dict):
         raise InputError("không phải tệp câu trả lời dở dang của «drafter new»", Location(file=path))
     known = {f.name for f in fields(State)}
-    if "co_quan" in data and not known & set(data):  # a finished answers file, not a saved run
+    if "co_quan" in data:  # a finished answers file (a saved run keeps it under ke_hoach)
         raise InputError("đây là tệp trả lời, không phải tệp câu trả lời dở dang của «drafter new»",
                          Location(file=path), hint=f"bắt đầu từ tệp này: drafter new --from {path}")
     for key in data:
