@@ -84,3 +84,13 @@ def usage_error(exc) -> UsageError:
     error = UsageError("không thực hiện được lệnh", hint=hint)
     error.exit_code = exc.exit_code if exc.exit_code else EXIT_USAGE
     return error
+
+
+def check_year(year: int | None) -> int | None:
+    """`--year` within the years a plan may carry (the model's bounds), before any date is built."""
+    if year is not None:
+        from drafter.plan.model import YEAR_MAX, YEAR_MIN
+
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            raise UsageError(f"năm {year} không hợp lệ; chấp nhận từ {YEAR_MIN} đến {YEAR_MAX}", Location(field="--year"))
+    return year

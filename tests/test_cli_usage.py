@@ -51,3 +51,16 @@ def test_ctrl_c_inside_a_command_says_stopped_and_exits_2(monkeypatch, capsys):
     monkeypatch.setattr("drafter.presets.list_kinds", interrupted)
     code, text = _run(monkeypatch, capsys, "kinds")
     assert code == 2 and "Đã dừng." in text
+
+
+@pytest.mark.parametrize("args", [
+    ["new", "--no-input", "--kind", "hang-nam", "--unit", "tỉnh Khánh Hòa", "--year", "99999", "-o", "x.yaml"],
+    ["new", "--no-input", "--kind", "hang-nam", "--unit", "tỉnh Khánh Hòa", "--year", "-5", "-o", "x.yaml"],
+    ["batch", "run", "--kind", "hang-nam", "--province", "Khánh Hòa", "--year", "99999", "--out", "o"],
+    ["batch", "roster", "--province", "Khánh Hòa", "--year", "0", "-o", "r.csv"],
+])
+def test_a_year_outside_the_plan_years_is_refused_before_any_date_is_built(monkeypatch, capsys, tmp_path, args):
+    monkeypatch.chdir(tmp_path)
+    code, text = _run(monkeypatch, capsys, *args)
+    assert code == 2 and "«--year»" in text and "1945" in text and "Traceback" not in text
+    assert not any(tmp_path.iterdir())

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from drafter.cli_usage import check_year
 from drafter.errors import EXIT_USAGE, DrafterError, Location, UsageError
 
 batch_app = typer.Typer(help="Soạn hàng loạt: một kế hoạch riêng cho từng xã, phường, đặc khu của tỉnh.",
@@ -62,6 +63,7 @@ def roster(
     from drafter.units import UnitRegistry
 
     try:
+        check_year(year)
         if output.suffix.lower() not in SUFFIXES:
             raise UsageError("tệp danh sách phải có đuôi .xlsx hoặc .csv", Location(file=output))
         registry = UnitRegistry.load()
@@ -116,10 +118,10 @@ def run(
     from drafter.vn import date_numeric
     from drafter.units import UnitRegistry
 
-    year = year or default_year()
     done: list = []
     communes: list = []
     try:
+        year = check_year(year) or default_year()
         if (model is None) == (kind is None):
             raise UsageError("cần đúng một trong hai: --kind <loại> hoặc tệp mẫu của tỉnh", Location(field="--kind"))
         if year < REFORM_DATE.year:  # the runs use the communes in force since the reform

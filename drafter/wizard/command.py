@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from drafter.cli_usage import check_year
 from drafter.errors import EXIT_OK, Location, UsageError
 
 NO_TERMINAL = ("không có bàn phím để hỏi đáp (đầu vào không phải terminal): thêm --no-input cùng --kind, "
@@ -17,6 +18,7 @@ def new_command(*, kind: str | None, unit: str | None, year: int | None, output:
                 signer: str | None, no_input: bool, force: bool, source: Path | None,
                 resume_file: Path | None, echo: Callable[[str], None] = print,
                 template: Path | None = None, pdf: bool = False) -> int:
+    check_year(year)
     if resume_file and (source or kind or unit):
         raise UsageError("--resume tiếp tục đúng các câu trả lời đã lưu; bỏ --from, --kind, --unit",
                          Location(field="--resume"))
