@@ -72,6 +72,9 @@ def step_unit(st: State, env: Env) -> None:
         data["co_quan"].pop("dia_danh", None)
         st.ke_hoach = data
         st.plan()  # the era and type of the new unit must fit the plan's date
+        from drafter.wizard.edition import ISSUER_PART
+
+        st.thay_doi = [c for c in st.thay_doi if not c.startswith(f"{ISSUER_PART}:")]  # chosen anew: settled
         say(f"Đã đổi đơn vị ban hành thành {unit.full_name}; lời văn trong kế hoạch giữ nguyên.")
     elif st.ke_hoach is not None and not rebuild_ok():
         return
