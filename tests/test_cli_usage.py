@@ -64,3 +64,15 @@ def test_a_year_outside_the_plan_years_is_refused_before_any_date_is_built(monke
     code, text = _run(monkeypatch, capsys, *args)
     assert code == 2 and "«--year»" in text and "1945" in text and "Traceback" not in text
     assert not any(tmp_path.iterdir())
+
+
+def test_an_unknown_unit_names_the_unit_option(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    code, text = _run(monkeypatch, capsys, "new", "--no-input", "--kind", "hang-nam", "--unit", "Atlantis",
+                      "--year", "2026", "-o", "x.yaml")
+    assert code == 1 and "trường «--unit»" in text and "«Atlantis»" in text
+    source = tmp_path / "kh.txt"
+    source.write_text("KẾ HOẠCH\nThực hiện\nI. MỤC ĐÍCH\nNội dung.\n", encoding="utf-8")
+    code, text = _run(monkeypatch, capsys, "import", str(source), "-o", "x.yaml", "--unit", "Atlantis")
+    assert code == 1 and "trường «--unit»" in text
+    assert not (tmp_path / "x.yaml").exists()

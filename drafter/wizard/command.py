@@ -66,8 +66,13 @@ def _no_input(kind, unit, year, output, signer, force, source, echo) -> int:
             raise UsageError(f"với --no-input cần {', '.join(missing)} (hoặc --from <tệp trả lời>)",
                              Location(field=missing[0]))
         from drafter.presets import scaffold
+        from drafter.units.registry import AmbiguousUnitError, UnitNotFoundError
 
-        plan = scaffold(kind, unit, year, signer)
+        try:
+            plan = scaffold(kind, unit, year, signer)
+        except (UnitNotFoundError, AmbiguousUnitError) as error:
+            error.location = Location(field="--unit")  # the name the user typed
+            raise
     write_atomic(output, dump_plan(plan).encode("utf-8"), force=force)
     for change in changes:
         echo(f"  - {change.describe()}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.errors import Location
 from drafter.wizard import state as saved
 from drafter.wizard.state import State
 
@@ -42,7 +43,7 @@ def _unit(st: State, query: str) -> None:
     from drafter.units.model import PROVINCE
 
     reg = UnitRegistry.load()
-    found = reg.find(query, legacy=st.legacy)
+    found = reg.find(query, legacy=st.legacy, location=Location(field="--unit"))
     province = found if found.level == PROVINCE else reg.province_of(found)
     st.set_unit("tinh" if found.level == PROVINCE else "xa", province, found, st.legacy)
 
