@@ -36,5 +36,7 @@ def run_import(source: Path, output: Path, *, force: bool, fmt: str, unit: str |
         echo(report.json())
     else:
         echo_err(report.text())
-        echo(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o ke-hoach.docx")
+        from drafter.wizard.naming import written
+
+        echo(written(output))
     return 0

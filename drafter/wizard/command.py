@@ -76,5 +76,7 @@ def _no_input(kind, unit, year, output, signer, force, source, echo) -> int:
     write_atomic(output, dump_plan(plan).encode("utf-8"), force=force)
     for change in changes:
         echo(f"  - {change.describe()}")
-    echo(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o {Path(output).with_suffix('.docx')}")
+    from drafter.wizard.naming import written
+
+    echo(written(output))
     return EXIT_OK
