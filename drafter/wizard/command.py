@@ -1,5 +1,5 @@
 """`drafter new`: the wizard on a terminal, or, with --no-input, the same result from what
-the command line gives (a kind, unit and year; or an earlier answers file and a year)."""
+the command line gives (a kind, unit and year; or an earlier plan file and a year)."""
 
 from __future__ import annotations
 

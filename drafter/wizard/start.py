@@ -1,6 +1,7 @@
 """The wizard's first state, from the command line: given answers are kept (and not asked on
-the first pass), `--from` pre-fills every step from an earlier answers file (`--year` turns it
-into next year's edition), `--resume` continues a saved run."""
+the first pass), `--from` pre-fills every step from an earlier plan — an answers file, or a Word,
+PDF or text plan read as `drafter import` reads it (`--year` turns it into next year's edition),
+`--resume` continues a saved run."""
 
 from __future__ import annotations
 

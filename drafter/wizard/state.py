@@ -26,7 +26,7 @@ class State:
     buoc: int = 1  # the step to ask next (1..8, 8 = review)
     quay_lai: bool = False  # a step reopened from the review screen: go back there after it
     da_cho: list[str] = field(default_factory=list)  # given on the command line, not asked on the first pass
-    loai: str | None = None  # kind id; None for a plan started from an answers file
+    loai: str | None = None  # kind id; None for a plan started from an earlier plan (--from)
     nam: int | None = None
     truoc_sap_xep: bool | None = None  # a 2025 plan issued before 01/7/2025
     cap: str | None = None  # tinh | xa
