@@ -85,3 +85,12 @@ def test_an_answers_file_given_to_resume_points_to_from(tmp_path):
     with pytest.raises(InputError) as caught:
         resume.load(answers)
     assert "tệp trả lời" in str(caught.value) and f"--from {answers}" in str(caught.value)
+
+
+def test_the_year_question_takes_the_plan_models_years():
+    from drafter.plan.model import YEAR_MAX, YEAR_MIN
+    from drafter.wizard.steps_kind import _year_ok
+
+    assert _year_ok(str(YEAR_MIN)) is True and _year_ok(str(YEAR_MAX)) is True
+    assert f"từ {YEAR_MIN} đến {YEAR_MAX}" in _year_ok(str(YEAR_MAX + 1))
+    assert "bốn chữ số" in _year_ok("hai nghìn")
