@@ -13,17 +13,9 @@ from drafter.errors import EXIT_USAGE, Location, UsageError
 # Click's exceptions, wherever this typer takes them from (click itself, or its vendored copy).
 click = sys.modules[typer.BadParameter.__module__]
 
-# What a value must look like, by click's `ParamType.name` or pydantic's error type prefix.
-TYPE_WORDS = {
-    "integer": "một số nguyên, ví dụ 2026",
-    "float": "một số",
-    "boolean": "có hoặc không (true/false)",
-    "int": "một số nguyên, ví dụ 2026",
-    "bool": "có hoặc không (true/false)",
-    "path": "một đường dẫn tệp",
-    "file": "một đường dẫn tệp",
-    "directory": "một đường dẫn thư mục",
-}
+# What a value must look like, by pydantic's error type prefix (click's type names map onto these).
+TYPE_WORDS = {"int": "một số nguyên, ví dụ 2026", "float": "một số", "bool": "có hoặc không (true/false)"}
+CLICK_TYPES = {"integer": "int", "float": "float", "boolean": "bool"}
 
 
 def _is_option(param) -> bool:
@@ -51,7 +43,7 @@ def _expected(exc) -> str:
     kind = getattr(exc.param, "type", None)
     if getattr(kind, "choices", None):
         return "một trong: " + ", ".join(map(str, kind.choices))
-    return TYPE_WORDS.get(getattr(kind, "name", ""), "một giá trị hợp lệ")
+    return TYPE_WORDS.get(CLICK_TYPES.get(getattr(kind, "name", ""), ""), "một giá trị hợp lệ")
 
 
 def usage_error(exc) -> UsageError:
