@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from drafter.errors import EXIT_INVALID, EXIT_USAGE, DrafterError, report_format_error
+from drafter.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DrafterError, report_format_error
 from drafter.office.cli import register as register_office_commands
 
 app = typer.Typer(
@@ -254,9 +254,25 @@ def _self_check(path: Path) -> bool:
     return any(f.is_error for f in findings)
 
 
+INTERRUPTED = 130  # typer's exit code for a KeyboardInterrupt inside a command
+
+
 def main() -> None:
+    from drafter.cli_usage import click
+
     try:
-        app()
+        # Non-standalone: click's usage errors (in English) come here to be told in Vietnamese.
+        code = app(standalone_mode=False)
+    except click.ClickException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `drafter batch` alone: typer printed its help
+            sys.exit(exc.exit_code)
+        from drafter.cli_usage import usage_error
+
+        error = usage_error(exc)
+        err.print(f"Lỗi: {error}", markup=False)
+        sys.exit(error.exit_code)
+    except typer.Abort:  # end of input at a click prompt: stopped, as with Ctrl-C
+        code = INTERRUPTED
     except DrafterError as error:  # a command that did not catch its own
         err.print(f"Lỗi: {error}", markup=False)
         sys.exit(error.exit_code)
@@ -266,11 +282,9 @@ def main() -> None:
         error = os_error(exc, exc.filename or "?", writing=False)
         err.print(f"Lỗi: {error}", markup=False)
         sys.exit(error.exit_code)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C while parsing, before typer's own handler is reached
+        code = INTERRUPTED
+    if code == INTERRUPTED:
         err.print("Đã dừng.", markup=False)
         sys.exit(EXIT_USAGE)
-    except SystemExit as exc:
-        if exc.code != 130:
-            raise
-        err.print("Đã dừng.", markup=False)  # typer turns Ctrl-C into a silent exit 130
-        sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -11,13 +11,13 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from drafter.cli_usage import check_year
 from drafter.errors import EXIT_USAGE, DrafterError, Location, UsageError
 
 batch_app = typer.Typer(help="Soạn hàng loạt: một kế hoạch riêng cho từng xã, phường, đặc khu của tỉnh.",
                         no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-FIRST_YEAR = 2025  # the roster and the runs use the communes in force since 1 July 2025
 err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
+out = Console(highlight=False, soft_wrap=True)
 
 Provinces = Annotated[Optional[list[str]], typer.Option("--province", help="Tỉnh, thành phố (lặp lại được).")]
 AllCountry = Annotated[bool, typer.Option("--ca-nuoc", help="Tất cả 34 tỉnh, thành phố.")]
@@ -63,6 +63,7 @@ def roster(
     from drafter.units import UnitRegistry
 
     try:
+        check_year(year)
         if output.suffix.lower() not in SUFFIXES:
             raise UsageError("tệp danh sách phải có đuôi .xlsx hoặc .csv", Location(file=output))
         registry = UnitRegistry.load()
@@ -112,18 +113,20 @@ def run(
     from drafter.batch.roster import read_roster
     from drafter.batch.run import default_year, run_batch
     from drafter.batch.summary import summary_table, write_summary
+    from drafter.plan.levels import REFORM_DATE
     from drafter.template import resolve_template
+    from drafter.vn import date_numeric
     from drafter.units import UnitRegistry
 
-    year = year or default_year()
     done: list = []
     communes: list = []
     try:
+        year = check_year(year) or default_year()
         if (model is None) == (kind is None):
             raise UsageError("cần đúng một trong hai: --kind <loại> hoặc tệp mẫu của tỉnh", Location(field="--kind"))
-        if year < FIRST_YEAR:
-            raise UsageError(f"soạn hàng loạt dùng danh mục xã, phường, đặc khu từ 01/7/2025; năm phải từ {FIRST_YEAR}",
-                             Location(field="--year"))
+        if year < REFORM_DATE.year:  # the runs use the communes in force since the reform
+            raise UsageError(f"soạn hàng loạt dùng danh mục xã, phường, đặc khu từ {date_numeric(REFORM_DATE)}; "
+                             f"năm phải từ {REFORM_DATE.year}", Location(field="--year"))
         registry = UnitRegistry.load()
         chosen, communes = _communes(provinces, whole_country, registry)
         spec = load_model(kind, model, year=year, registry=registry)

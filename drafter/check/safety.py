@@ -102,7 +102,7 @@ def verify_docx_bytes(data: bytes, path: Path | str, *, size_limits: bool = True
                     hint="mở bằng Word, bỏ mật khẩu nếu có, rồi lưu lại dưới dạng .docx")
     if not data.startswith(b"PK"):
         raise _fail(path, "không phải tệp Word (.docx)",
-                    hint="chọn đúng tệp Word .docx; riêng drafter check đọc được cả tệp văn bản .txt UTF-8")
+                    hint="drafter đọc tệp .docx và tệp văn bản .txt (UTF-8)")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):

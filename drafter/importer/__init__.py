@@ -20,6 +20,7 @@ from drafter.importer.body import build_body
 from drafter.importer.report import ImportReport
 from drafter.importer.sources import Source, read_source
 from drafter.plan.model import Plan
+from drafter.wizard.state import RESUME_SUFFIX
 
 __all__ = ["ImportReport", "import_file", "load_any", "plan_from_source"]
 
@@ -29,6 +30,9 @@ ANSWERS_SUFFIXES = (".yaml", ".yml")
 def load_any(path: Path | str) -> tuple[Plan, ImportReport | None]:
     """An answers file as it is, or any other plan file imported (with the import's report)."""
     path = Path(path)
+    if path.name.lower().endswith(RESUME_SUFFIX):  # not a plan yet: a list of wrong fields would mislead
+        raise InputError("đây là câu trả lời dở dang của «drafter new», chưa phải tệp trả lời hoàn chỉnh",
+                         Location(file=path), hint=f"làm tiếp: drafter new --resume {path}")
     if path.suffix.lower() in ANSWERS_SUFFIXES:
         from drafter.answers import load_plan
 

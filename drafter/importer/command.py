@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, Location
 
 
 def unit_fields(query: str) -> dict:
@@ -13,11 +13,12 @@ def unit_fields(query: str) -> dict:
     then the one before 1/7/2025."""
     from drafter.units import find
 
+    where = Location(field="--unit")
     try:
-        found = find(query)
+        found = find(query, location=where)
     except DrafterError as current_error:
         try:
-            found = find(query, legacy=True)
+            found = find(query, legacy=True, location=where)
         except DrafterError:
             raise current_error from None
     return {"cap": found.level, "loai": found.type_word, "ten": found.name}
@@ -35,5 +36,7 @@ def run_import(source: Path, output: Path, *, force: bool, fmt: str, unit: str |
         echo(report.json())
     else:
         echo_err(report.text())
-        echo(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o ke-hoach.docx")
+        from drafter.wizard.naming import written
+
+        echo(written(output))
     return 0

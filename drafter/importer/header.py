@@ -10,6 +10,7 @@ from drafter.check.anatomy import Anatomy, squash
 from drafter.importer.report import ImportReport
 from drafter.labels import labels
 from drafter.plan.levels import REFORM_DATE
+from drafter.plan.model import Plan
 from drafter.vn import upper
 
 # Longest first: "thành phố" before "tỉnh"/"phố", "thị trấn"/"thị xã" before "xã".
@@ -196,7 +197,7 @@ def closing(a: Anatomy, report: ImportReport) -> dict:
     for i in a.recipients:
         text = BULLET.sub("", a.text(i)).strip()
         if text.startswith(luu_word):
-            out["luu"] = text[len(luu_word):].lstrip(" :").rstrip(" .;") or "VT"
+            out["luu"] = text[len(luu_word):].lstrip(" :").rstrip(" .;") or Plan.model_fields["luu"].default
             continue
         if "luu" in out:  # under "Lưu: VT, …": copies, the drafter's initials ("08 KH")
             notes.append(a.text(i).strip())

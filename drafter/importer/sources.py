@@ -4,8 +4,6 @@ or extracted text, text PDFs through pdfplumber, and .doc/.odt/.rtf through Libr
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +12,6 @@ from drafter.check.anatomy import Unit
 from drafter.errors import Location, UnreadableFileError
 
 CONVERT_SUFFIXES = (".doc", ".odt", ".rtf", ".docm", ".dotx", ".ott")
-CONVERT_TIMEOUT_S = 120
 
 
 @dataclass
@@ -217,20 +214,10 @@ def _join(segments: list[list[dict]]) -> str:
 
 
 def _convert_to_docx(path: Path, out_dir: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise UnreadableFileError(
-            f"cần LibreOffice để đọc tệp {path.suffix}", Location(file=path),
-            hint="cài LibreOffice (apt-get install libreoffice-writer-nogui) hoặc lưu tệp thành .docx")
-    profile = out_dir / "profile"
-    cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-           "--convert-to", "docx", "--outdir", str(out_dir), str(path)]
-    try:
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=CONVERT_TIMEOUT_S,
-                       check=False)
-    except subprocess.TimeoutExpired:
-        raise UnreadableFileError(f"LibreOffice không chuyển đổi xong tệp trong {CONVERT_TIMEOUT_S} giây",
-                                  Location(file=path)) from None
+    """LibreOffice (found, timed and killed on Ctrl-C as for PDF export) saves the file as .docx."""
+    from drafter.office.soffice import convert_dir
+
+    convert_dir([path], out_dir, target="docx")
     result = out_dir / (path.stem + ".docx")
     if not result.is_file():
         raise UnreadableFileError("LibreOffice không chuyển đổi được tệp này", Location(file=path))

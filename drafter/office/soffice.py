@@ -92,14 +92,15 @@ def _kill(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def convert_dir(inputs: list[Path], out_dir: Path, *, timeout: float | None = None) -> str:
-    """Convert `inputs` to PDF into `out_dir` in one LibreOffice call; return its messages.
+def convert_dir(inputs: list[Path], out_dir: Path, *, timeout: float | None = None,
+                target: str = "pdf:writer_pdf_Export") -> str:
+    """Convert `inputs` to `target` (PDF unless told) into `out_dir` in one LibreOffice call; return its messages.
     Which outputs exist is for the caller to verify: LibreOffice exits 0 even when it skips a file."""
     soffice = find_soffice()
     seconds = timeout if timeout is not None else timeout_for(len(inputs))
     with tempfile.TemporaryDirectory(prefix="drafter-lo-") as profile:
         command = [str(soffice), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                   "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf:writer_pdf_Export",
+                   "--nologo", "--nodefault", "--nolockcheck", "--convert-to", target,
                    "--outdir", str(out_dir), *map(str, inputs)]
         try:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,

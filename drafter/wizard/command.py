@@ -1,5 +1,5 @@
 """`drafter new`: the wizard on a terminal, or, with --no-input, the same result from what
-the command line gives (a kind, unit and year; or an earlier answers file and a year)."""
+the command line gives (a kind, unit and year; or an earlier plan file and a year)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from drafter.cli_usage import check_year
 from drafter.errors import EXIT_OK, Location, UsageError
 
 NO_TERMINAL = ("không có bàn phím để hỏi đáp (đầu vào không phải terminal): thêm --no-input cùng --kind, "
@@ -17,6 +18,7 @@ def new_command(*, kind: str | None, unit: str | None, year: int | None, output:
                 signer: str | None, no_input: bool, force: bool, source: Path | None,
                 resume_file: Path | None, echo: Callable[[str], None] = print,
                 template: Path | None = None, pdf: bool = False) -> int:
+    check_year(year)
     if resume_file and (source or kind or unit):
         raise UsageError("--resume tiếp tục đúng các câu trả lời đã lưu; bỏ --from, --kind, --unit",
                          Location(field="--resume"))
@@ -64,10 +66,17 @@ def _no_input(kind, unit, year, output, signer, force, source, echo) -> int:
             raise UsageError(f"với --no-input cần {', '.join(missing)} (hoặc --from <tệp trả lời>)",
                              Location(field=missing[0]))
         from drafter.presets import scaffold
+        from drafter.units.registry import AmbiguousUnitError, UnitNotFoundError
 
-        plan = scaffold(kind, unit, year, signer)
+        try:
+            plan = scaffold(kind, unit, year, signer)
+        except (UnitNotFoundError, AmbiguousUnitError) as error:
+            error.location = Location(field="--unit")  # the name the user typed
+            raise
     write_atomic(output, dump_plan(plan).encode("utf-8"), force=force)
     for change in changes:
         echo(f"  - {change.describe()}")
-    echo(f"Đã ghi {output}; dựng văn bản: drafter render {output} -o {Path(output).with_suffix('.docx')}")
+    from drafter.wizard.naming import written
+
+    echo(written(output))
     return EXIT_OK

@@ -28,6 +28,7 @@ _KEEP = ("can_cu", "co_quan", "phien_ban", "ngay", "nam", "thang", "so")
 _PARTS = {"ngay": "Ngày", "nam": "Năm", "trich_yeu": "Tên kế hoạch", "can_cu": "Căn cứ",
           "dan_nhap": "Đoạn mở đầu", "noi_dung": "Nội dung", "ket_luan": "Đoạn kết", "noi_nhan": "Nơi nhận",
           "chu_ky": "Chữ ký", "co_quan": "Đơn vị ban hành"}
+ISSUER_PART = _PARTS["co_quan"]  # a Change of the issuer describes itself as "Đơn vị ban hành: …"
 
 
 @dataclass(frozen=True)

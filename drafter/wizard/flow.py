@@ -168,4 +168,6 @@ class Wizard:
             keep = False
         if keep:
             self._save()
+        else:
+            say("Không lưu gì; các tệp đã có không bị đổi.")
         return EXIT_USAGE

@@ -29,6 +29,11 @@ def outputs(answers: Path) -> tuple[Path, Path]:
     return answers, answers.with_suffix(".docx")
 
 
+def written(answers: Path | str) -> str:
+    """What `new --no-input` and `import` print once the answers file is written: the next command."""
+    return f"Đã ghi {answers}; dựng văn bản: drafter render {answers} -o {Path(answers).with_suffix('.docx')}"
+
+
 def free_name(path: Path) -> Path:
     """`path`, or `name-2.ext`, `name-3.ext`… if it is taken."""
     n = 2

@@ -1,11 +1,13 @@
 """The wizard's first state, from the command line: given answers are kept (and not asked on
-the first pass), `--from` pre-fills every step from an earlier answers file (`--year` turns it
-into next year's edition), `--resume` continues a saved run."""
+the first pass), `--from` pre-fills every step from an earlier plan — an answers file, or a Word,
+PDF or text plan read as `drafter import` reads it (`--year` turns it into next year's edition),
+`--resume` continues a saved run."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.errors import Location
 from drafter.wizard import state as saved
 from drafter.wizard.state import State
 
@@ -42,7 +44,7 @@ def _unit(st: State, query: str) -> None:
     from drafter.units.model import PROVINCE
 
     reg = UnitRegistry.load()
-    found = reg.find(query, legacy=st.legacy)
+    found = reg.find(query, legacy=st.legacy, location=Location(field="--unit"))
     province = found if found.level == PROVINCE else reg.province_of(found)
     st.set_unit("tinh" if found.level == PROVINCE else "xa", province, found, st.legacy)
 

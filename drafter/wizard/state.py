@@ -26,7 +26,7 @@ class State:
     buoc: int = 1  # the step to ask next (1..8, 8 = review)
     quay_lai: bool = False  # a step reopened from the review screen: go back there after it
     da_cho: list[str] = field(default_factory=list)  # given on the command line, not asked on the first pass
-    loai: str | None = None  # kind id; None for a plan started from an answers file
+    loai: str | None = None  # kind id; None for a plan started from an earlier plan (--from)
     nam: int | None = None
     truoc_sap_xep: bool | None = None  # a 2025 plan issued before 01/7/2025
     cap: str | None = None  # tinh | xa
@@ -89,6 +89,9 @@ def load(path: Path) -> State:
     if not isinstance(data, dict):
         raise InputError("không phải tệp câu trả lời dở dang của «drafter new»", Location(file=path))
     known = {f.name for f in fields(State)}
+    if "co_quan" in data:  # a finished answers file (a saved run keeps it under ke_hoach)
+        raise InputError("đây là tệp trả lời, không phải tệp câu trả lời dở dang của «drafter new»",
+                         Location(file=path), hint=f"bắt đầu từ tệp này: drafter new --from {path}")
     for key in data:
         if key not in known:
             raise InputError("trường không được hỗ trợ (có thể gõ sai tên trường)",

@@ -72,6 +72,9 @@ def step_unit(st: State, env: Env) -> None:
         data["co_quan"].pop("dia_danh", None)
         st.ke_hoach = data
         st.plan()  # the era and type of the new unit must fit the plan's date
+        from drafter.wizard.edition import ISSUER_PART
+
+        st.thay_doi = [c for c in st.thay_doi if not c.startswith(f"{ISSUER_PART}:")]  # chosen anew: settled
         say(f"Đã đổi đơn vị ban hành thành {unit.full_name}; lời văn trong kế hoạch giữ nguyên.")
     elif st.ke_hoach is not None and not rebuild_ok():
         return
@@ -133,16 +136,19 @@ def apply_number_date(st: State) -> None:
 
 def build(st: State, env: Env) -> None:
     """The plan of the chosen kind for the chosen unit and date, from the presets."""
+    from drafter.plan.levels import REFORM_DATE
     from drafter.presets import scaffold
+    from drafter.vn import date_numeric
     from drafter.wizard.context import plan_context
 
     date = parse(st.ngay or "", st.nam, st.legacy)
     ref = date.day or (dt.date(st.nam, date.month, 1) if date.month else None)
-    if ref is None and st.nam == 2025 and st.legacy:
-        ref = dt.date(2025, 6, 30)  # decides the era of a 2025 draft issued before the reform
+    if ref is None and st.nam == REFORM_DATE.year and st.legacy:
+        ref = REFORM_DATE - dt.timedelta(days=1)  # decides the era of a 2025 draft issued before the reform
     unit = st.unit(env.units)
     if unit is None or unit.level not in (PROVINCE, COMMUNE):
-        raise InputError(f"đơn vị đã chọn không có trong danh mục {'trước' if st.legacy else 'từ'} ngày 01/7/2025 "
+        raise InputError(f"đơn vị đã chọn không có trong danh mục {'trước' if st.legacy else 'từ'} ngày "
+                         f"{date_numeric(REFORM_DATE)} "
                          f"ở cấp tỉnh hoặc cấp xã; chọn lại năm và đơn vị")
     plan = scaffold(st.loai, unit, st.nam, st.nguoi_ky, date=ref, units=env.units, bases=env.bases)
     st.set_plan(plan)

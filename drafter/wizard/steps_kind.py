@@ -18,9 +18,11 @@ def given(st: State, answer: str) -> bool:
 
 
 def _year_ok(text: str) -> bool | str:
-    if text.strip().isdigit() and 1945 <= int(text) <= 2100:
+    from drafter.plan.model import YEAR_MAX, YEAR_MIN  # the years a plan may carry
+
+    if text.strip().isdigit() and YEAR_MIN <= int(text) <= YEAR_MAX:
         return True
-    return "ghi năm bằng bốn chữ số, ví dụ 2026"
+    return f"ghi năm bằng bốn chữ số, từ {YEAR_MIN} đến {YEAR_MAX}, ví dụ 2026"
 
 
 def kind_menu() -> list[tuple[str, str]]:

@@ -55,3 +55,16 @@ def test_cli_compares_a_plan_file_with_an_answers_file(tmp_path):
     assert any(p["ten"] == "Nơi nhận" and any("Sở Tài chính" in x for x in p["them"]) for p in report["phan"])
     missing = runner.invoke(app, ["diff", str(tmp_path / "khong-co.yaml"), str(new_yaml)])
     assert missing.exit_code in (1, 2) and "Traceback" not in missing.output
+
+
+def test_a_saved_wizard_run_is_not_read_as_a_plan(tmp_path):
+    """`drafter new --from` and `drafter diff` given a «.dang-soan.yaml» point to --resume instead of
+    listing every field of it as wrong."""
+    from drafter.wizard.state import State, save
+
+    saved = save(State(buoc=4, loai="hang-nam", nam=2026), tmp_path / "kh.dang-soan.yaml")
+    for args in (["new", "--no-input", "--from", str(saved), "-o", str(tmp_path / "b.yaml")],
+                 ["diff", str(saved), str(saved)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1
+        assert f"drafter new --resume {saved}" in result.output and "buoc" not in result.output

@@ -216,3 +216,15 @@ def test_last_years_plan_file_becomes_next_years_edition(tmp_path):
                                  "-o", str(tmp_path / "kh-2026b.yaml")])
     assert direct.exit_code == 0 and "điều cần lưu ý" in direct.output
     assert (tmp_path / "kh-2026b.yaml").read_text(encoding="utf-8") == answers.read_text(encoding="utf-8")
+
+
+def test_odt_import_finds_libreoffice_as_pdf_export_does(tmp_path, monkeypatch):
+    """.doc/.odt/.rtf go through the same LibreOffice runner as PDF export: DRAFTER_SOFFICE is
+    honoured, and a missing program is a Vietnamese message with exit 2, nothing written."""
+    source = tmp_path / "plan.odt"
+    source.write_bytes(b"PK\x03\x04 an office file")
+    monkeypatch.setenv("DRAFTER_SOFFICE", str(tmp_path / "no-soffice"))
+    result = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "a.yaml")])
+    assert result.exit_code == 2
+    assert "DRAFTER_SOFFICE" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "a.yaml").exists()

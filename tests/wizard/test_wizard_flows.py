@@ -179,3 +179,11 @@ def test_a_unit_given_for_another_era_is_asked_again(in_tmp):
     assert run.code == 0, run.screen
     assert "chọn lại năm và đơn vị" in run.screen
     assert load_plan(in_tmp / "kh-hang-nam-phuong-bac-nha-trang-2026.yaml").co_quan.ten == "Bắc Nha Trang"
+
+
+@pytest.mark.timeout(30)
+def test_ctrl_c_twice_says_nothing_was_saved(in_tmp):
+    run = drive(ENTER + CTRL_C + CTRL_C)
+    assert run.code == 2
+    assert "Không lưu gì" in run.screen
+    assert list(in_tmp.iterdir()) == []

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 from typer.testing import CliRunner
-from wizardhelp import ENTER, docx_text, drive
+from wizardhelp import DOWN, ENTER, docx_text, drive
 
 from drafter.answers import dump_plan, load_plan
 from drafter.check import check_file
@@ -68,3 +68,20 @@ def test_without_a_terminal_the_wizard_refuses_in_one_line(in_tmp):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "--no-input" in lines[0] and "drafter render" in lines[0]
     assert "Traceback" not in result.output
+
+
+@pytest.mark.timeout(45)
+def test_an_issuer_chosen_anew_leaves_no_stale_note_at_review(in_tmp):
+    """Last year's issuer was merged at the reform: the edition notes it; once the user picks the
+    new unit at step 2, the review screen no longer asks to look at the old one again."""
+    plan = scaffold("trien-khai-luat", "tỉnh Bình Dương", 2025, "Nguyễn Văn A", date=dt.date(2025, 3, 10))
+    source = in_tmp / "bd-2025.yaml"
+    source.write_text(dump_plan(plan), encoding="utf-8")
+    keys = DOWN + ENTER + ENTER + "Hồ Chí Minh" + ENTER + ENTER * 40
+    run = drive(keys, source=source, year=2026)
+    assert run.code in (0, 1), run.screen
+    screen = " ".join(run.screen.split())
+    assert "Đã đổi đơn vị ban hành thành Thành phố Hồ Chí Minh" in screen
+    review = screen[screen.index("Thay đổi so với bản năm trước"):]
+    assert "Đơn vị ban hành: cần xem lại" not in review
+    assert load_plan(in_tmp / "bd-2026.yaml").co_quan.ten == "Hồ Chí Minh"

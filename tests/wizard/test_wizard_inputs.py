@@ -72,3 +72,25 @@ def test_resume_file_with_an_unknown_field(tmp_path):
     bad.write_text("buoc: 3\nbuocc: 4\n", encoding="utf-8")
     with pytest.raises(InputError, match="dòng 2.*buocc"):
         resume.load(bad)
+
+
+def test_an_answers_file_given_to_resume_points_to_from(tmp_path):
+    """A user who passes last year's answers file to --resume is told to use --from, not that
+    «phien_ban» is an unknown field."""
+    from drafter.answers import dump_plan
+    from drafter.presets import scaffold
+
+    answers = tmp_path / "kh-2025.yaml"
+    answers.write_text(dump_plan(scaffold("hang-nam", "phường Bắc Nha Trang", 2025, None)), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        resume.load(answers)
+    assert "tệp trả lời" in str(caught.value) and f"--from {answers}" in str(caught.value)
+
+
+def test_the_year_question_takes_the_plan_models_years():
+    from drafter.plan.model import YEAR_MAX, YEAR_MIN
+    from drafter.wizard.steps_kind import _year_ok
+
+    assert _year_ok(str(YEAR_MIN)) is True and _year_ok(str(YEAR_MAX)) is True
+    assert f"từ {YEAR_MIN} đến {YEAR_MAX}" in _year_ok(str(YEAR_MAX + 1))
+    assert "bốn chữ số" in _year_ok("hai nghìn")
