@@ -91,7 +91,7 @@ def run(source: Path, output: Path, fmt: str = "text", force: bool = False) -> i
             written = True
     except DrafterError as error:
         return _failed(error, source, fmt)
-    except Exception as exc:  # an unforeseen document shape: a message, and the input untouched
+    except Exception:  # an unforeseen document shape: a message, and the input untouched
         error = UsageError("không sửa được tệp này (cấu trúc văn bản lạ, drafter chưa xử lý được); tệp gốc giữ nguyên",
                            Location(file=source), hint="mở bằng Word, lưu lại dưới dạng .docx rồi thử lại; nếu vẫn "
                                                        "không được, hãy gửi tệp cho người phát triển drafter")

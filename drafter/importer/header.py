@@ -11,7 +11,7 @@ from drafter.importer.report import ImportReport
 from drafter.labels import labels
 from drafter.plan.levels import REFORM_DATE
 from drafter.plan.model import Plan
-from drafter.vn import upper
+from drafter.units.normalize import tone_key
 
 # Longest first: "thành phố" before "tỉnh"/"phố", "thị trấn"/"thị xã" before "xã".
 TYPE_WORDS = ("thành phố", "đặc khu", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã")
@@ -34,9 +34,8 @@ def issuer(a: Anatomy, report: ImportReport, on: dt.date | None, place: str | No
     lowered = rest.lower()
     type_word = next((w for w in TYPE_WORDS if lowered.startswith(w + " ")), None)
     where = a.units[a.issuer[0]].where
-    if type_word is None:
-        report.add("missing", where, f"không nhận ra loại đơn vị trong «{joined}»")
-        return None
+    if type_word is None:  # "ỦY BAN NHÂN DÂN" alone (a web copy that lost the unit line)
+        return _inferred_issuer(a, report, on, place)
     raw_name = rest[len(type_word):].strip()
     found = _lookup(type_word, raw_name, on)
     if found is not None:
@@ -58,9 +57,15 @@ def _inferred_issuer(a: Anatomy, report: ImportReport, on: dt.date | None, place
     dân tỉnh ban hành …"), the name from the date line's place or the unit most often named."""
     text = "\n".join(u.text for u in a.units)
     m = _SELF.search(text)
-    if m is None:
-        report.add("missing", "", "không thấy tên cơ quan ban hành; cần ghi «co_quan» trong tệp trả lời")
-        return None
+    if m is None:  # no "Ủy ban nhân dân tỉnh …" anywhere: the date line's place may name a province
+        found = next((f for f in (_lookup(t, place, on) for t in ("tỉnh", "thành phố")) if f), None) if place else None
+        if found is None or found[0] != "tinh":
+            report.add("missing", "", "không thấy tên cơ quan ban hành; cần ghi «co_quan» trong tệp trả lời")
+            return None
+        type_word = "thành phố" if _lookup("thành phố", place, on) else "tỉnh"
+        report.add("guess", "", f"không thấy tên cơ quan ban hành; đoán là Ủy ban nhân dân {type_word} {found[1]} "
+                                "(từ địa danh)")
+        return {"cap": "tinh", "loai": type_word, "ten": found[1]}
     type_word = m.group(1)
     name = place
     if not name:
@@ -84,7 +89,7 @@ def _lookup(type_word: str, raw_name: str, on: dt.date | None) -> tuple[str, str
         unit = find_unit(f"{type_word} {raw_name}", legacy=legacy)
     except DrafterError:
         return None
-    if upper(unit.name) != upper(raw_name) or unit.type_word != type_word:
+    if tone_key(unit.name) != tone_key(raw_name) or unit.type_word != type_word:
         return None
     return unit.level, unit.name
 

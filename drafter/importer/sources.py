@@ -4,7 +4,9 @@ or extracted text, text PDFs through pdfplumber, and .doc/.odt/.rtf through Libr
 
 from __future__ import annotations
 
+import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +28,8 @@ def read_source(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix in (".txt", ".md"):
         from drafter.check.safety import read_text_file
-        from drafter.check.textprep import text_units
 
-        units = text_units(paragraph_breaks(read_text_file(path)))
+        units = text_source_units(read_text_file(path))
         return Source(units, [False] * len(units), "txt")
     if suffix == ".pdf":
         return _pdf_source(path)
@@ -104,6 +105,28 @@ def _pdf_source(path: Path) -> Source:
                                   hint="cần nhận dạng chữ (OCR) trước, hoặc dùng tệp Word gốc")
     units = text_units("\n".join(lines))
     return Source(units, [False] * len(units), "pdf")
+
+
+_TITLE_LINE = re.compile(r"^[\s*#_]*K\s*Ế\s*H\s*O\s*Ạ\s*C\s*H[\s*#_]*$")
+
+
+def text_source_units(text: str) -> list[Unit]:
+    """Units of a plain-text plan. Above the title «KẾ HOẠCH», a header copied from a web page may
+    be a table written with "|" between cells: it is read cell by cell, as the checker reads it.
+    From the title on, "| … |" rows stay whole (the importer reads them as a table of the body)."""
+    from drafter.check.textprep import text_units
+
+    lines = text.splitlines()
+    title = next((i for i, line in enumerate(lines) if _TITLE_LINE.match(unicodedata.normalize("NFC", line))), None)
+    if title is None or not any("|" in line for line in lines[:title]):
+        return text_units(paragraph_breaks(text))
+    head = text_units("\n".join(lines[:title]), cells=True)
+    body = text_units(paragraph_breaks("\n".join(lines[title:])))
+    for unit in body:  # line numbers of the whole file
+        if unit.line is not None:
+            unit.line += title
+            unit.where = f"dòng {unit.line}"
+    return head + body
 
 
 def paragraph_breaks(text: str) -> str:
