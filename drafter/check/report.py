@@ -104,6 +104,15 @@ def problem_text(error: DrafterError) -> str:
     return error.message + (f" ({error.hint})" if error.hint else "")
 
 
+# What a document shaped in a way the checker did not foresee can raise: reported per file, in
+# words, never as a traceback or a Python type name.
+UNFORESEEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError)
+
+
+def unforeseen_problem(what: str) -> str:
+    return f"không kiểm tra được {what} (cấu trúc lạ, drafter chưa xử lý được); xin gửi tệp cho nhóm phát triển drafter"
+
+
 def check_paths(paths: list[Path]) -> list[FileResult]:
     from drafter.check import check_file
 
@@ -113,10 +122,8 @@ def check_paths(paths: list[Path]) -> list[FileResult]:
             results.append(FileResult(path, check_file(path)))
         except DrafterError as error:
             results.append(FileResult(path, problem=problem_text(error)))
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as error:
-            # A document shaped in a way the checker did not foresee: say so, never a traceback.
-            results.append(FileResult(path, problem=f"không kiểm tra được tệp này (cấu trúc lạ: {type(error).__name__}: "
-                                                    f"{str(error)[:120]}); xin gửi tệp cho nhóm phát triển drafter"))
+        except UNFORESEEN:
+            results.append(FileResult(path, problem=unforeseen_problem("tệp này")))
     order = {p: i for i, p in enumerate(list(paths) + files)}
     results.sort(key=lambda r: order.get(r.path, len(order)))
     return results

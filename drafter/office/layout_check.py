@@ -9,7 +9,7 @@ from pathlib import Path
 from drafter.check.docx_checks import DocView
 from drafter.check.finding import Finding
 from drafter.check.package import Package
-from drafter.check.report import FileResult, collect, problem_text
+from drafter.check.report import UNFORESEEN, FileResult, collect, problem_text, unforeseen_problem
 from drafter.check.safety import read_bytes, verify_docx_bytes
 from drafter.errors import DrafterError
 from drafter.office.convert import convert_bytes
@@ -58,9 +58,7 @@ def page_results(paths: list[Path]) -> list[FileResult]:
                 results.append(FileResult(path, check_docx_bytes(data, path) + page_findings(data, path, pdf)))
             except DrafterError as error:
                 results.append(FileResult(path, problem=problem_text(error)))
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError) as error:
-                # A layout the page rules did not foresee: say so, never a traceback.
-                results.append(FileResult(path, problem=f"không kiểm tra được trang in của tệp này "
-                                                        f"({type(error).__name__}); xin gửi tệp cho nhóm phát triển"))
+            except UNFORESEEN:  # a layout the page rules did not foresee
+                results.append(FileResult(path, problem=unforeseen_problem("trang in của tệp này")))
     order = {p: i for i, p in enumerate(list(paths) + files)}
     return sorted(results, key=lambda r: order.get(r.path, len(order)))

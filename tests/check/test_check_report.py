@@ -92,3 +92,4 @@ def test_an_unforeseen_document_shape_is_reported_not_raised(tmp_path: Path, mon
     path.write_bytes(good_bytes())
     code, out, err = _run([path])
     assert code == 2 and "cấu trúc lạ" in err and "Traceback" not in err
+    assert "ValueError" not in err and "w:w" not in err  # no Python type name, no raw XML detail
